@@ -1,0 +1,86 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	isRouteErrorResponse,
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useLoaderData,
+	useRouteError,
+	useRouteLoaderData,
+} from '@remix-run/react'
+import { useMemo } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { AppShell } from './components/app-shell.tsx'
+import { Toaster } from './components/toaster.tsx'
+import stylesheet from './tailwind.css?url'
+import { readShellContext } from './utils/shell.server.ts'
+import { createI18n, DEFAULT_LANGUAGE, type Language } from './utils/i18n.ts'
+import { getLanguage } from './utils/language.server.ts'
+import { popToast } from './utils/responses.server.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesheet },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const [lng, shell, { toast, setCookie }] = await Promise.all([
+		getLanguage(request),
+		readShellContext(request),
+		popToast(request),
+	])
+	return data({ lng, shell, toast }, { headers: setCookie ? { 'set-cookie': setCookie } : undefined })
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const rootData = useRouteLoaderData<typeof loader>('root')
+	const lng: Language = rootData?.lng ?? DEFAULT_LANGUAGE
+	const i18n = useMemo(() => createI18n(lng), [lng])
+	return (
+		<html lang={lng}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	const { shell, toast } = useLoaderData<typeof loader>()
+	return (
+		<AppShell shell={shell}>
+			<Toaster toast={toast} />
+			<Outlet />
+		</AppShell>
+	)
+}
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	const { t } = useTranslation()
+	const status = isRouteErrorResponse(error) ? error.status : 500
+	if (!isRouteErrorResponse(error)) console.error(error)
+	const message =
+		status === 404 ? t('errors.notFound') : status === 403 ? t('errors.forbidden') : t('errors.unexpected')
+	return (
+		<main className="mx-auto max-w-xl p-6">
+			<h1 className="mb-2 text-2xl font-bold">{status}</h1>
+			<p className="mb-4" data-testid="error-message">
+				{message}
+			</p>
+			<a className="btn-primary" href="/">
+				{t('errors.goHome')}
+			</a>
+		</main>
+	)
+}

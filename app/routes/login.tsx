@@ -1,0 +1,77 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { LoginSchema } from '~/accounts/schemas.ts'
+import { Field, FormError } from '~/components/forms.tsx'
+import { checkCredentials, requireAnonymous, startSession } from '~/utils/auth.server.ts'
+import { redirectWithToast } from '~/utils/responses.server.ts'
+import { safeRedirectPath } from '~/utils/redirect.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	await requireAnonymous(request)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: LoginSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply(), failed: false }, { status: 400 })
+	}
+	const userId = await checkCredentials(submission.value.email, submission.value.password)
+	if (!userId) {
+		return data({ result: submission.reply({ hideFields: ['password'] }), failed: true }, { status: 400 })
+	}
+	const cookie = await startSession(request, userId)
+	return redirectWithToast(
+		request,
+		safeRedirectPath(submission.value.redirectTo),
+		{ kind: 'success', key: 'auth:welcome' },
+		{ headers: { 'set-cookie': cookie } },
+	)
+}
+
+export const meta: MetaFunction = () => [{ title: 'Đăng nhập · Co-op Studio' }]
+
+export default function LoginPage() {
+	const { t } = useTranslation('auth')
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+		shouldRevalidate: 'onBlur',
+	})
+	return (
+		<div className="mx-auto max-w-md">
+			<h1 className="mb-4 text-2xl font-bold">{t('login.title')}</h1>
+			<Form method="post" {...getFormProps(form)} className="card">
+				<FormError message={actionData?.failed ? t('login.failed') : null} />
+				<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />
+				<Field label={t('login.email')} id={fields.email.id} errors={fields.email.errors} ns="auth">
+					<input className="field-input" {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" />
+				</Field>
+				<Field label={t('login.password')} id={fields.password.id} errors={fields.password.errors} ns="auth">
+					<input
+						className="field-input"
+						{...getInputProps(fields.password, { type: 'password' })}
+						autoComplete="current-password"
+					/>
+				</Field>
+				<button type="submit" className="btn-primary w-full">
+					{t('login.submit')}
+				</button>
+			</Form>
+			<p className="mt-4 text-center text-sm">
+				{t('login.noAccount')}{' '}
+				<Link to="/signup" className="font-semibold text-tea-700 underline">
+					{t('login.signupLink')}
+				</Link>
+			</p>
+		</div>
+	)
+}

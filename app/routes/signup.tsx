@@ -1,0 +1,87 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { PROVINCES, SignupSchema } from '~/accounts/schemas.ts'
+import { EmailTakenError, signUpWithCoop } from '~/accounts/signup.server.ts'
+import { Field } from '~/components/forms.tsx'
+import { requireAnonymous, startSession } from '~/utils/auth.server.ts'
+import { redirectWithToast } from '~/utils/responses.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	await requireAnonymous(request)
+	const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		const { userId, coopId } = await signUpWithCoop(submission.value)
+		const cookie = await startSession(request, userId, coopId)
+		return redirectWithToast(request, '/', { kind: 'success', key: 'auth:welcome' }, { headers: { 'set-cookie': cookie } })
+	} catch (error) {
+		if (!(error instanceof EmailTakenError)) throw error
+		return data(
+			{ result: submission.reply({ fieldErrors: { email: ['signup.emailTaken'] }, hideFields: ['password'] }) },
+			{ status: 400 },
+		)
+	}
+}
+
+export const meta: MetaFunction = () => [{ title: 'Đăng ký · Co-op Studio' }]
+
+export default function SignupPage() {
+	const { t } = useTranslation('auth')
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'signup',
+		lastResult: actionData?.result,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+		shouldRevalidate: 'onBlur',
+	})
+	return (
+		<div className="mx-auto max-w-md">
+			<h1 className="mb-2 text-2xl font-bold">{t('signup.title')}</h1>
+			<p className="mb-4 text-stone-600">{t('signup.intro')}</p>
+			<Form method="post" {...getFormProps(form)} className="card">
+				<Field label={t('signup.name')} id={fields.name.id} errors={fields.name.errors} ns="auth">
+					<input className="field-input" {...getInputProps(fields.name, { type: 'text' })} autoComplete="name" />
+				</Field>
+				<Field label={t('signup.email')} id={fields.email.id} errors={fields.email.errors} ns="auth">
+					<input className="field-input" {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" />
+				</Field>
+				<Field label={t('signup.password')} id={fields.password.id} errors={fields.password.errors} ns="auth">
+					<input
+						className="field-input"
+						{...getInputProps(fields.password, { type: 'password' })}
+						autoComplete="new-password"
+					/>
+				</Field>
+				<Field label={t('signup.coopName')} id={fields.coopName.id} errors={fields.coopName.errors} ns="auth">
+					<input className="field-input" {...getInputProps(fields.coopName, { type: 'text' })} />
+				</Field>
+				<Field label={t('signup.province')} id={fields.province.id} errors={fields.province.errors} ns="auth">
+					<select className="field-input" {...getSelectProps(fields.province)} defaultValue="Yên Bái">
+						{PROVINCES.map((p) => (
+							<option key={p} value={p}>
+								{p}
+							</option>
+						))}
+					</select>
+				</Field>
+				<button type="submit" className="btn-primary w-full">
+					{t('signup.submit')}
+				</button>
+			</Form>
+			<p className="mt-4 text-center text-sm">
+				{t('signup.haveAccount')}{' '}
+				<Link to="/login" className="font-semibold text-tea-700 underline">
+					{t('login.submit')}
+				</Link>
+			</p>
+		</div>
+	)
+}

@@ -1,0 +1,25 @@
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaClient } from '~/generated/prisma/client.ts'
+import { databaseUrl } from './database-url.ts'
+
+export type { PrismaClient }
+
+let client: PrismaClient | undefined
+
+/** One client per process; SQLite runs in WAL mode so web and worker can share the file. */
+export function getDb(): PrismaClient {
+	if (client) return client
+	client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) })
+	return client
+}
+
+export async function configureSqlite(db: PrismaClient) {
+	await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+	await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
+	await db.$queryRawUnsafe('PRAGMA foreign_keys = ON')
+}
+
+export async function disconnectDb() {
+	await client?.$disconnect()
+	client = undefined
+}

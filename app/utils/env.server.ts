@@ -1,0 +1,59 @@
+import path from 'node:path'
+import { z } from 'zod'
+import { databaseUrl } from './database-url.ts'
+
+// Every setting the product reads, with its default, validated once. The
+// README's "Settings" table mirrors this schema.
+const envSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: z.coerce.number().int().positive().default(3000),
+	WORKER_HEALTH_PORT: z.coerce.number().int().nonnegative().default(3001),
+	PUBLIC_URL: z.string().url().optional(),
+	REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+	// Every Redis key (queues, pub/sub channels) starts with this, so that
+	// test runs and several studios can share one Redis.
+	QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('coop'),
+	MEDIA_ROOT: z.string().default('media'),
+	// Comma-separated; the first signs new cookies, the rest are still accepted.
+	SESSION_SECRET: z.string().default('dev-only-session-secret-change-me'),
+	// 32 bytes, base64 or hex; encrypts platform tokens at rest.
+	ENCRYPTION_KEY: z.string().optional(),
+	UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+	// An unfinished upload is deleted this long after its last byte arrived.
+	UPLOAD_EXPIRE_HOURS: z.coerce.number().positive().default(24),
+	IMAGE_MAX_MEGAPIXELS: z.coerce.number().positive().default(100),
+	MEDIA_CONCURRENCY: z.coerce.number().int().positive().default(1),
+	RENDER_CONCURRENCY: z.coerce.number().int().positive().default(1),
+	FFMPEG_PATH: z.string().optional(),
+	FFPROBE_PATH: z.string().optional(),
+	OPENAI_API_KEY: z.string().optional(),
+	OPENAI_BASE_URL: z.string().url().optional(),
+	LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+})
+
+export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; mediaRoot: string }
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+	if (cached) return cached
+	const parsed = envSchema.safeParse(process.env)
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+		throw new Error(`Invalid environment: ${problems}`)
+	}
+	if (parsed.data.NODE_ENV === 'production' && parsed.data.SESSION_SECRET.startsWith('dev-only')) {
+		console.warn('SESSION_SECRET is the development default; set a long random value in production.')
+	}
+	cached = {
+		...parsed.data,
+		DATABASE_URL: databaseUrl(),
+		mediaRoot: path.resolve(parsed.data.MEDIA_ROOT),
+	}
+	return cached
+}
+
+/** Tests change the environment between files; they call this to re-read it. */
+export function resetEnvForTests() {
+	cached = undefined
+}

@@ -1,0 +1,33 @@
+import { readSessionRow } from './auth.server.ts'
+import { getDb } from './db.server.ts'
+import { isRole, type Role } from './permissions.server.ts'
+
+export type ShellContext = {
+	user: { id: string; name: string; email: string } | null
+	coop: { id: string; name: string } | null
+	role: Role | null
+	coops: { id: string; name: string }[]
+}
+
+/** What the header needs on every page: who is signed in, in which co-op, with which role. */
+export async function readShellContext(request: Request): Promise<ShellContext> {
+	const session = await readSessionRow(request)
+	if (!session) return { user: null, coop: null, role: null, coops: [] }
+	const user = await getDb().user.findUnique({
+		where: { id: session.userId },
+		select: {
+			id: true,
+			name: true,
+			email: true,
+			memberships: { select: { role: true, coop: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } },
+		},
+	})
+	if (!user) return { user: null, coop: null, role: null, coops: [] }
+	const active = user.memberships.find((m) => m.coop.id === session.activeCoopId) ?? user.memberships[0]
+	return {
+		user: { id: user.id, name: user.name, email: user.email },
+		coop: active?.coop ?? null,
+		role: active && isRole(active.role) ? active.role : null,
+		coops: user.memberships.map((m) => m.coop),
+	}
+}

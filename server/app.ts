@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { rateLimit } from 'express-rate-limit'
+import helmet from 'helmet'
+import { getEnv } from '~/utils/env.server.ts'
+import { healthRouter } from './health.ts'
+import { queueDashboard } from './queue-dashboard.ts'
+
+export type AppOptions = {
+	/** Development: Vite's dev server in middleware mode; production: the built server bundle. */
+	mode: 'development' | 'production'
+}
+
+/**
+ * The web process: the Remix app plus what lives outside its render path
+ * (health, the queue dashboard, uploads, live events).
+ */
+export async function createApp({ mode }: AppOptions) {
+	const env = getEnv()
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', 1)
+
+	const viteDevServer =
+		mode === 'development'
+			? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+			: undefined
+
+	app.use(
+		helmet({
+			// The Remix app injects inline hydration scripts; a nonce-based CSP is
+			// future work (docs/decisions/004-auth.md).
+			contentSecurityPolicy: false,
+			crossOriginEmbedderPolicy: false,
+			referrerPolicy: { policy: 'same-origin' },
+		}),
+	)
+	app.use(healthRouter())
+
+	// Uploads and event streams must not be compressed or buffered.
+	app.use((req, res, next) => (req.path.startsWith('/uploads') || req.path.startsWith('/events') ? next() : compression()(req, res, next)))
+
+	app.use(
+		['/login', '/signup'],
+		rateLimit({
+			windowMs: 15 * 60 * 1000,
+			limit: env.LOGIN_RATE_LIMIT,
+			skip: (req) => req.method !== 'POST',
+			standardHeaders: 'draft-8',
+			legacyHeaders: false,
+			handler: (_req, res) => {
+				res.status(429).type('text/plain; charset=utf-8').send(
+					'Bạn đã thử quá nhiều lần. Hãy đợi 15 phút rồi thử lại.\nToo many attempts. Wait 15 minutes and try again.',
+				)
+			},
+		}),
+	)
+
+	app.use('/admin/queues', await queueDashboard('/admin/queues'))
+
+	if (viteDevServer) {
+		app.use(viteDevServer.middlewares)
+	} else {
+		const clientDir = path.resolve('build/client')
+		app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
+		app.use(express.static(clientDir, { maxAge: '1h' }))
+	}
+
+	const build = viteDevServer
+		? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+		: ((await import(path.resolve('build/server/index.js'))) as ServerBuild)
+
+	app.all('*', createRequestHandler({ build, mode }))
+
+	return { app, close: async () => viteDevServer?.close() }
+}

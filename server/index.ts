@@ -1,0 +1,27 @@
+import closeWithGrace from 'close-with-grace'
+import { closeQueues } from '~/jobs/queues.server.ts'
+import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
+import { getEnv } from '~/utils/env.server.ts'
+import { createApp } from './app.ts'
+import { closeHealthConnections } from './health.ts'
+
+const env = getEnv()
+const mode = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? 'production' : 'development'
+
+await configureSqlite(getDb())
+const { app, close } = await createApp({ mode })
+const server = app.listen(env.PORT, () => {
+	console.log(`Co-op Studio web listening on http://localhost:${env.PORT} (${mode})`)
+})
+
+// Long uploads: Node's default 5-minute request timeout would cut a slow phone off.
+server.requestTimeout = 0
+server.headersTimeout = 60_000
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+	if (err) console.error('web: shutting down after an error', err)
+	else console.log(`web: ${signal} received, finishing open requests`)
+	server.closeIdleConnections()
+	await new Promise<void>((resolve) => server.close(() => resolve()))
+	await Promise.allSettled([close(), closeQueues(), closeHealthConnections(), disconnectDb()])
+})

@@ -1,0 +1,23 @@
+import type { Job } from 'bullmq'
+import type { MaintenanceJob } from '~/jobs/definitions.ts'
+import { getQueue } from '~/jobs/queues.server.ts'
+import { purgeExpiredSessions } from './purge-sessions.ts'
+import { reconcileMediaJobs } from './reconcile.ts'
+
+const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
+	reconcile: () => reconcileMediaJobs(),
+	'purge-sessions': () => purgeExpiredSessions(),
+}
+
+export async function processMaintenance(job: Job<MaintenanceJob>) {
+	const handled = await tasks[job.data.task]()
+	return { handled }
+}
+
+/** Schedules live in Redis; they are (re)declared at every worker start, so a Redis restart loses nothing. */
+export async function declareMaintenanceSchedules() {
+	const queue = getQueue('maintenance')
+	const every = (minutes: number) => ({ every: minutes * 60_000 })
+	await queue.upsertJobScheduler('reconcile', every(5), { name: 'reconcile', data: { task: 'reconcile' } })
+	await queue.upsertJobScheduler('purge-sessions', every(60), { name: 'purge-sessions', data: { task: 'purge-sessions' } })
+}
