@@ -4,7 +4,8 @@
 /** @type {Partial<import('@remix-run/dev').VitePluginConfig>} */
 export const remixOptions = {
 	appDirectory: 'app',
-	buildDirectory: 'build',
+	// Tests of parallel work build elsewhere so that two builds never share a folder.
+	buildDirectory: process.env.REMIX_BUILD_DIR ?? 'build',
 	serverModuleFormat: 'esm',
 	future: {
 		v3_fetcherPersist: true,

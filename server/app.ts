@@ -6,8 +6,13 @@ import express from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { getEnv } from '~/utils/env.server.ts'
+import { remixOptions } from '../remix.config.js'
 import { healthRouter } from './health.ts'
 import { queueDashboard } from './queue-dashboard.ts'
+
+function buildDirectory() {
+	return remixOptions.buildDirectory ?? 'build'
+}
 
 export type AppOptions = {
 	/** Development: Vite's dev server in middleware mode; production: the built server bundle. */
@@ -64,14 +69,14 @@ export async function createApp({ mode }: AppOptions) {
 	if (viteDevServer) {
 		app.use(viteDevServer.middlewares)
 	} else {
-		const clientDir = path.resolve('build/client')
+		const clientDir = path.resolve(buildDirectory(), 'client')
 		app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
 		app.use(express.static(clientDir, { maxAge: '1h' }))
 	}
 
 	const build = viteDevServer
 		? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-		: ((await import(path.resolve('build/server/index.js'))) as ServerBuild)
+		: ((await import(path.resolve(buildDirectory(), 'server/index.js'))) as ServerBuild)
 
 	app.all('*', createRequestHandler({ build, mode }))
 

@@ -12,7 +12,8 @@ import { freePort, startTsxProcess, waitForHealthy } from './processes.ts'
  * signing up their own co-ops.
  */
 export default async function setup(project: TestProject) {
-	if (!fs.existsSync('build/server/index.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' })
+	const buildDir = process.env.REMIX_BUILD_DIR ?? 'build'
+	if (!fs.existsSync(path.join(buildDir, 'server/index.js'))) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' })
 	const id = `e2e${process.pid}`
 	const dbPath = path.resolve(`tmp/test-db/${id}.db`)
 	fs.copyFileSync(project.getProvidedContext().baseDatabasePath, dbPath)
