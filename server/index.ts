@@ -1,9 +1,12 @@
+import { loadDotEnv } from '~/utils/dotenv.server.ts'
 import closeWithGrace from 'close-with-grace'
 import { closeQueues } from '~/jobs/queues.server.ts'
 import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { createApp } from './app.ts'
 import { closeHealthConnections } from './health.ts'
+
+loadDotEnv()
 
 const env = getEnv()
 const mode = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? 'production' : 'development'

@@ -1,3 +1,4 @@
+import { loadDotEnv } from '~/utils/dotenv.server.ts'
 import type { Worker } from 'bullmq'
 import closeWithGrace from 'close-with-grace'
 import { QUEUES } from '~/jobs/definitions.ts'
@@ -8,6 +9,8 @@ import { startHealthServer } from './health.ts'
 import { declareMaintenanceSchedules, processMaintenance } from './maintenance/processor.ts'
 import { reconcileMediaJobs } from './maintenance/reconcile.ts'
 import { startWorker } from './runtime.ts'
+
+loadDotEnv()
 
 const env = getEnv()
 await configureSqlite(getDb())

@@ -27,7 +27,7 @@ export function startTsxProcess(entry: string, env: NodeJS.ProcessEnv): RunningP
 		output: () => output,
 		stop: (signal = 'SIGTERM') =>
 			new Promise((resolve) => {
-				if (child.exitCode !== null) return resolve(child.exitCode)
+				if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
 				child.once('exit', (code) => resolve(code))
 				child.kill(signal)
 			}),
@@ -38,7 +38,7 @@ export function startTsxProcess(entry: string, env: NodeJS.ProcessEnv): RunningP
 export async function waitForHealthy(url: string, proc: RunningProcess, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs
 	while (Date.now() < deadline) {
-		if (proc.child.exitCode !== null) throw new Error(`process exited early:\n${proc.output()}`)
+		if (proc.child.exitCode !== null || proc.child.signalCode !== null) throw new Error(`process exited early:\n${proc.output()}`)
 		try {
 			const res = await fetch(url)
 			if (res.ok) return

@@ -1,0 +1,41 @@
+// `npm run up`: on a fresh clone, installs what is needed, prepares the SQLite
+// database, seeds the demo co-op, builds the app and starts the web and worker
+// processes. `npm run dev` does the same with Vite's dev server.
+// Plain Node on purpose: it must run before `npm ci`.
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+
+const dev = process.argv.includes('--dev')
+const run = (command, args, extraEnv = {}) =>
+	execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } })
+
+if (!fs.existsSync('.env')) {
+	// Secrets made once per installation, never committed (.gitignore).
+	fs.writeFileSync(
+		'.env',
+		`SESSION_SECRET=${randomBytes(32).toString('hex')}\nENCRYPTION_KEY=${randomBytes(32).toString('hex')}\n`,
+		{ mode: 0o600 },
+	)
+	console.log('▶ wrote .env with fresh secrets')
+}
+console.log('▶ checking dependencies (npm packages, Prisma client, Redis)')
+run('bash', ['scripts/ensure-deps.sh'])
+console.log('▶ preparing the database')
+run('npx', ['prisma', 'migrate', 'deploy'])
+console.log('▶ seeding the demo co-op (once)')
+run('npx', ['tsx', 'prisma/seed.ts'])
+if (!dev) {
+	console.log('▶ building the app')
+	run('npm', ['run', '-s', 'build'])
+}
+
+const port = process.env.PORT ?? '3000'
+console.log(`
+  Co-op Studio is starting at  http://localhost:${port}
+  Demo login:  demo@coopstudio.vn  /  che-shan-tuyet
+  Stop with Ctrl+C.
+`)
+const child = spawn(process.execPath, ['scripts/start.mjs', ...(dev ? ['--dev'] : [])], { stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+child.on('exit', (code) => process.exit(code ?? 0))
