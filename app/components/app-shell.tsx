@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { can } from '~/accounts/permissions.ts'
 import type { ShellContext } from '~/utils/shell.server.ts'
 
 const navItems = [
@@ -7,6 +8,7 @@ const navItems = [
 	{ to: '/products', key: 'nav.products' },
 	{ to: '/studio', key: 'nav.studio' },
 	{ to: '/coop', key: 'nav.coop' },
+	{ to: '/account', key: 'auth:nav.account' },
 ] as const
 
 export function AppShell({ shell, children }: { shell: ShellContext; children: React.ReactNode }) {
@@ -14,25 +16,25 @@ export function AppShell({ shell, children }: { shell: ShellContext; children: R
 	return (
 		<div className="min-h-dvh">
 			<header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
-				<div className="mx-auto flex max-w-6xl items-center gap-3 px-3 py-2">
+				<div className="mx-auto flex max-w-6xl items-center gap-2 px-3 py-2">
 					<Link to="/" className="shrink-0 text-lg font-bold text-tea-700">
 						{t('appName')}
 					</Link>
 					{shell.coop ? (
-						<span className="truncate text-sm text-stone-500" data-testid="active-coop">
+						<span className="hidden min-w-0 truncate text-sm text-stone-500 sm:inline" data-testid="active-coop">
 							{shell.coop.name}
 						</span>
 					) : null}
-					<div className="ml-auto flex items-center gap-2">
+					<div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
 						<LanguageSwitch />
 						{shell.user ? (
 							<Form method="post" action="/logout">
-								<button className="btn-secondary" type="submit">
+								<button className="btn-secondary px-3" type="submit">
 									{t('nav.logout')}
 								</button>
 							</Form>
 						) : (
-							<Link className="btn-primary" to="/login">
+							<Link className="btn-primary px-3" to="/login">
 								{t('nav.login')}
 							</Link>
 						)}
@@ -51,7 +53,7 @@ export function AppShell({ shell, children }: { shell: ShellContext; children: R
 								{t(item.key)}
 							</NavLink>
 						))}
-						{shell.role === 'owner' ? (
+						{can(shell.role, 'read:queue') ? (
 							<a href="/admin/queues" className="rounded-full px-4 py-2 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100">
 								{t('nav.queues')}
 							</a>
@@ -72,8 +74,8 @@ function LanguageSwitch() {
 		<Form method="post" action="/language">
 			<input type="hidden" name="lng" value={other} />
 			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-			<button type="submit" className="btn-secondary" aria-label={t('language.label')} data-testid="language-switch">
-				{t(`language.${other}`)}
+			<button type="submit" className="btn-secondary px-3" aria-label={t('language.label')} data-testid="language-switch" title={t(`language.${other}`)}>
+				{other.toUpperCase()}
 			</button>
 		</Form>
 	)

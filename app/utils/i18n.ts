@@ -1,11 +1,12 @@
 import i18next, { type i18n as I18n, type Resource } from 'i18next'
+import { DEFAULT_LANGUAGE, type Language } from './i18n-languages.ts'
+
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './i18n-languages.ts'
 
 // Vietnamese first, English second. Strings live in app/locales/<lng>/<ns>.json,
 // one namespace per area of the product; this glob picks up every file so that
-// adding a namespace needs no edit here.
-export const LANGUAGES = ['vi', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
-export const DEFAULT_LANGUAGE: Language = 'vi'
+// adding a namespace needs no edit here. (Vite-only: code run by tsx imports
+// i18n-languages.ts and money.ts instead.)
 
 const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' })
 
@@ -19,10 +20,6 @@ for (const [file, strings] of Object.entries(files)) {
 }
 
 export const namespaces = Object.keys(resources[DEFAULT_LANGUAGE] ?? {})
-
-export function isLanguage(value: unknown): value is Language {
-	return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value)
-}
 
 export function createI18n(lng: Language): I18n {
 	const instance = i18next.createInstance()
@@ -38,9 +35,4 @@ export function createI18n(lng: Language): I18n {
 		showSupportNotice: false,
 	})
 	return instance
-}
-
-/** Formats a VND amount the way Vietnamese shoppers read it: 1.250.000 ₫. */
-export function formatVnd(amount: number, lng: Language = DEFAULT_LANGUAGE) {
-	return new Intl.NumberFormat(lng === 'vi' ? 'vi-VN' : 'en-US', { style: 'currency', currency: 'VND' }).format(amount)
 }

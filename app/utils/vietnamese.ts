@@ -33,12 +33,26 @@ export function normalizeVnMobile(input: string): string | null {
 	return MOBILE_PREFIXES.some((p) => digits.startsWith(p)) ? digits : null
 }
 
+const THOUSANDS = ['k', 'nghin', 'ngan']
+
+function unitMultiplier(unit: string) {
+	return THOUSANDS.includes(unit) ? 1_000 : 1_000_000
+}
+
 /**
  * A VND amount as typed: "120000", "120.000", "120,000", "120k", "1.2tr",
- * "1 triệu". Returns whole đồng, or null when it is not an amount.
+ * "1 triệu", and the spoken shorthand "1tr2" (1.200.000), "1tr250k"
+ * (1.250.000), "2k5" (2.500). Returns whole đồng, or null when it is not an amount.
  */
 export function parseVndAmount(input: string): number | null {
 	const text = foldForMatching(input).replace(/\s+/g, '').replace(/(d|vnd|dong|₫)$/, '')
+	const spoken = /^(\d+)(k|nghin|ngan|tr|trieu|m)(\d{1,3})(k|nghin|ngan)?$/.exec(text)
+	if (spoken) {
+		const [, whole, unit, rest, restUnit] = spoken
+		// "1tr250k": the digits after the unit count thousands; "1tr2": they are the decimals.
+		if (restUnit) return unitMultiplier(unit) === 1_000_000 ? Number(whole) * 1_000_000 + Number(rest) * 1_000 : null
+		return Math.round(Number(`${whole}.${rest}`) * unitMultiplier(unit))
+	}
 	const match = /^(\d+(?:[.,]\d+)*)(k|nghin|ngan|tr|trieu|m)?$/.exec(text)
 	if (!match) return null
 	const [, number, unit] = match
@@ -47,7 +61,7 @@ export function parseVndAmount(input: string): number | null {
 		// With a unit, a single separator is a decimal point: "1.5tr", "1,5tr".
 		const parts = number.split(/[.,]/)
 		value = parts.length === 2 ? Number(`${parts[0]}.${parts[1]}`) : Number(parts.join(''))
-		value *= unit === 'k' || unit === 'nghin' || unit === 'ngan' ? 1_000 : 1_000_000
+		value *= unitMultiplier(unit)
 	} else {
 		// Without one, separators group thousands: "120.000", "1,250,000".
 		if (/[.,]/.test(number) && !/^\d{1,3}([.,]\d{3})+$/.test(number)) return null

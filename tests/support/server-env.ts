@@ -14,7 +14,7 @@ export function ensureBuild() {
  * the test file's own database, media folder and Redis prefix (set by
  * setup-integration.ts), fresh ports.
  */
-export async function spawnedProcessEnv(overrides: NodeJS.ProcessEnv = {}) {
+export async function spawnedProcessEnv(overrides: Record<string, string | undefined> = {}) {
 	return {
 		NODE_ENV: 'test' as const,
 		DATABASE_URL: process.env.DATABASE_URL,

@@ -1,0 +1,70 @@
+// Roles and what each may do, as data. The server's guards
+// (`requireCoopPermission` in app/utils/permissions.server.ts) and the
+// components (`useCan` from app/accounts/use-can.ts) read this one table, so
+// a button is shown exactly when its action would be allowed.
+// docs/decisions/004-auth.md explains the scheme.
+
+export const ROLES = ['viewer', 'editor', 'owner'] as const
+export type Role = (typeof ROLES)[number]
+
+const VIEWER = [
+	'read:coop',
+	'read:member',
+	'read:media',
+	'read:product',
+	'read:project',
+	'read:post',
+	'read:insight',
+] as const
+
+const EDITOR = [
+	...VIEWER,
+	'create:media',
+	'update:media',
+	'delete:media',
+	'create:product',
+	'update:product',
+	'delete:product',
+	'create:project',
+	'update:project',
+	'delete:project',
+	'create:post',
+	'update:post',
+	'delete:post',
+	'publish:post',
+] as const
+
+const OWNER = [
+	...EDITOR,
+	'update:coop',
+	'update:member',
+	'delete:member',
+	'read:invite',
+	'create:invite',
+	'delete:invite',
+	'manage:channel',
+	'read:queue',
+] as const
+
+/** `action:entity` strings; adding one here is the only step needed to guard a new action. */
+export type Permission = (typeof OWNER)[number]
+
+export const PERMISSIONS_BY_ROLE: Readonly<Record<Role, readonly Permission[]>> = {
+	viewer: VIEWER,
+	editor: EDITOR,
+	owner: OWNER,
+}
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
+
+/** True when `role` may do what `needed` may do (owner ⊃ editor ⊃ viewer). */
+export function roleAtLeast(role: string, needed: Role): boolean {
+	return isRole(role) && ROLES.indexOf(role) >= ROLES.indexOf(needed)
+}
+
+/** Whether a member with `role` may do `permission`; no role (signed out, no co-op) may do nothing. */
+export function can(role: string | null | undefined, permission: Permission): boolean {
+	return isRole(role) && PERMISSIONS_BY_ROLE[role].includes(permission)
+}

@@ -1,0 +1,125 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
+import { findProduct } from '~/products/products.server.ts'
+import { SHOP_LINK_FIELDS } from '~/products/shop-links.ts'
+import { thumbnailUrl } from '~/products/thumbnails.ts'
+import { TraceabilityPreview } from '~/products/traceability-preview.tsx'
+import { isLanguage } from '~/utils/i18n.ts'
+import { formatVnd } from '~/utils/money.ts'
+import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
+import { invariantResponse } from '~/utils/responses.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { coopId, role } = await requireCoopPermission(request, 'read:product')
+	const product = await findProduct(coopId, params.productId ?? '')
+	invariantResponse(product, 'Product not found', 404)
+	return { product, canEdit: can(role, 'update:product'), canDelete: can(role, 'delete:product') }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.name ?? ''} · Co-op Studio` }]
+
+export default function ProductPage() {
+	const { product, canEdit, canDelete } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation('products')
+	const lng = isLanguage(i18n.language) ? i18n.language : 'vi'
+	const links = SHOP_LINK_FIELDS.filter((field) => product.links[field])
+	return (
+		<div className="mx-auto max-w-3xl">
+			<Link to="/products" className="mb-3 inline-block text-sm text-tea-700 underline">
+				← {t('detail.backToList')}
+			</Link>
+			<div className="mb-4 flex flex-wrap items-start gap-3">
+				<div className="min-w-0 flex-1">
+					<h1 className="text-2xl font-bold">{product.name}</h1>
+					<p className="mt-1 text-xl font-semibold text-tea-700" data-testid="product-price">
+						{t('list.pricePerUnit', { price: formatVnd(product.priceVnd, lng), unit: product.unit })}
+					</p>
+				</div>
+				{canEdit || canDelete ? (
+					<div className="flex gap-2">
+						{canEdit ? (
+							<Link to={`/products/${product.id}/edit`} className="btn-primary">
+								{t('detail.edit')}
+							</Link>
+						) : null}
+						{canDelete ? (
+							<Link to={`/products/${product.id}/delete`} className="btn-secondary text-red-700">
+								{t('detail.delete')}
+							</Link>
+						) : null}
+					</div>
+				) : null}
+			</div>
+			{!canEdit ? <p className="mb-4 rounded-lg bg-sky-50 p-3 text-sm text-sky-900">{t('detail.readOnly')}</p> : null}
+
+			<section className="card mb-4">
+				<p className="text-sm text-stone-600">{t('detail.code')}</p>
+				<p className="font-mono text-3xl font-bold" data-testid="product-code">
+					{product.code}
+				</p>
+				<p className="text-sm text-stone-600">{t('detail.codeHint', { code: product.code })}</p>
+			</section>
+
+			<section className="card mb-4">
+				<h2 className="mb-2 text-lg font-semibold">{t('detail.photos')}</h2>
+				{product.photoIds.length ? (
+					<ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
+						{product.photoIds.map((id, index) => (
+							<li key={id} className="relative">
+								<img src={thumbnailUrl(id)} alt="" loading="lazy" className="aspect-square w-full rounded-lg object-cover" />
+								{index === 0 ? (
+									<span className="absolute top-1 left-1 rounded-full bg-tea-600 px-2 text-xs font-semibold text-white">
+										{t('detail.cover')}
+									</span>
+								) : null}
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="text-sm text-stone-500">{t('detail.noPhotos')}</p>
+				)}
+			</section>
+
+			<section className="card mb-4">
+				<h2 className="mb-2 text-lg font-semibold">{t('detail.description')}</h2>
+				{product.description ? (
+					<p className="whitespace-pre-line">{product.description}</p>
+				) : (
+					<p className="text-sm text-stone-500">{t('detail.noDescription')}</p>
+				)}
+			</section>
+
+			<div className="mb-4">
+				<TraceabilityPreview product={product} />
+			</div>
+
+			<section className="card mb-4">
+				<h2 className="mb-2 text-lg font-semibold">{t('detail.whereToBuy')}</h2>
+				{links.length || product.orderPhone ? (
+					<ul className="flex flex-wrap gap-2">
+						{links.map((field) => (
+							<li key={field}>
+								<a href={product.links[field]} target="_blank" rel="noopener noreferrer" className="btn-secondary">
+									{t(`links.${field}`)}
+								</a>
+							</li>
+						))}
+						{product.orderPhone ? (
+							<li>
+								<a href={`tel:${product.orderPhone}`} className="btn-secondary" data-testid="order-phone">
+									{t('links.orderPhone')}: {product.orderPhone}
+								</a>
+							</li>
+						) : null}
+					</ul>
+				) : (
+					<p className="text-sm text-stone-500">{t('detail.noLinks')}</p>
+				)}
+			</section>
+		</div>
+	)
+}
+
+export const ErrorBoundary = ProductErrorBoundary

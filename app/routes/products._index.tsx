@@ -1,0 +1,104 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { listProducts } from '~/products/products.server.ts'
+import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
+import { thumbnailUrl } from '~/products/thumbnails.ts'
+import { isLanguage } from '~/utils/i18n.ts'
+import { formatVnd } from '~/utils/money.ts'
+import { getT } from '~/utils/language.server.ts'
+import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { coopId, role } = await requireCoopPermission(request, 'read:product')
+	const query = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 100)
+	const [products, { t }] = await Promise.all([listProducts(coopId, query), getT(request)])
+	return { products, query, canCreate: can(role, 'create:product'), title: t('products:list.title') }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ''} · Co-op Studio` }]
+
+export default function ProductsPage() {
+	const { products, query, canCreate } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation('products')
+	const lng = isLanguage(i18n.language) ? i18n.language : 'vi'
+	return (
+		<div>
+			<div className="mb-3 flex flex-wrap items-center gap-3">
+				<h1 className="text-2xl font-bold">{t('list.title')}</h1>
+				{canCreate ? (
+					<Link to="/products/new" className="btn-primary ml-auto">
+						{t('list.new')}
+					</Link>
+				) : null}
+			</div>
+			<p className="mb-4 text-stone-600">{t('list.intro')}</p>
+			<Form method="get" role="search" className="mb-4 flex gap-2">
+				<label htmlFor="product-search" className="sr-only">
+					{t('list.searchLabel')}
+				</label>
+				<input
+					id="product-search"
+					type="search"
+					name="q"
+					defaultValue={query}
+					placeholder={t('list.searchPlaceholder')}
+					className="field-input"
+					autoComplete="off"
+				/>
+				<button type="submit" className="btn-secondary">
+					{t('list.searchSubmit')}
+				</button>
+			</Form>
+			{query ? (
+				<p className="mb-3 text-sm text-stone-600">
+					{t('list.count', { count: products.length })} ·{' '}
+					<Link to="/products" className="underline">
+						{t('list.clearSearch')}
+					</Link>
+				</p>
+			) : null}
+			{products.length === 0 ? (
+				<p className="card text-stone-700" data-testid="products-empty">
+					{query ? t('list.noMatch', { query }) : canCreate ? t('list.empty') : t('list.emptyViewer')}
+				</p>
+			) : (
+				<ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="product-list">
+					{products.map((product) => (
+						<li key={product.id}>
+							<Link to={`/products/${product.id}`} className="card flex items-center gap-3 hover:border-tea-500">
+								{product.coverPhotoId ? (
+									<img
+										src={thumbnailUrl(product.coverPhotoId)}
+										alt=""
+										loading="lazy"
+										className="size-20 shrink-0 rounded-lg object-cover"
+									/>
+								) : (
+									<span className="flex size-20 shrink-0 items-center justify-center rounded-lg bg-stone-100 p-1 text-center text-xs text-stone-500">
+										{t('list.noPhoto')}
+									</span>
+								)}
+								<span className="min-w-0">
+									<span className="mb-1 flex items-center gap-2">
+										<span className="rounded bg-tea-100 px-2 py-0.5 font-mono text-sm font-bold text-tea-900" data-testid="product-code">
+											{product.code}
+										</span>
+									</span>
+									<span className="block font-semibold" data-testid="product-name">
+										{product.name}
+									</span>
+									<span className="block text-stone-700" data-testid="product-price">
+										{t('list.pricePerUnit', { price: formatVnd(product.priceVnd, lng), unit: product.unit })}
+									</span>
+								</span>
+							</Link>
+						</li>
+					))}
+				</ul>
+			)}
+		</div>
+	)
+}
+
+export const ErrorBoundary = ProductErrorBoundary

@@ -1,0 +1,98 @@
+import { priceLabel } from '~/studio/photo-posts/price-label.ts'
+import type { EditSpecInput, Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
+import { timelineSeconds } from '~/studio/spec/timing.ts'
+import { TARGET_SECONDS, captionLinesOver, checkVisuals, cleanCaptionLines, finishSpec, itemSpans } from './assemble.ts'
+import { deadlineText, hasPrice, parseCalendarDay, productPriceText } from './copy.ts'
+import { COLOURS, howToOrder, logoThroughout } from './overlays.ts'
+import { buildShots, fitText, titleItem, withTransition } from './shots.ts'
+import type { TemplateChoices, TemplateContext, TemplateDefinition, TemplateNote, TemplateProblem, TemplateResult } from './types.ts'
+
+// "Khuyến mãi": a bold card with the discount, quick cuts of the product
+// under its new price, then a price card (the old price, the new one, the
+// last day) with a QR code and how to order.
+//
+// The edit spec's price tag has no "old price" field and title cards have no
+// strike-through, so the old price is written out in words ("Giá gốc ...")
+// rather than struck (docs/decisions/031-templates.md).
+
+const TITLE_SECONDS = 2.5
+const SHOT_PACE = 2.5
+const PRICE_CARD_SECONDS = 4.5
+
+function build(choices: TemplateChoices, context: TemplateContext): TemplateResult {
+	const { visuals, problems } = checkVisuals(choices, promotion.needs)
+	const { product, promotion: offer } = choices
+	if (!product) problems.push({ code: 'needsProduct' })
+	const oldPriceVnd = offer?.oldPriceVnd ?? (hasPrice(product) ? product.priceVnd : undefined)
+	problems.push(...checkOffer(offer, oldPriceVnd))
+	const endsOn = offer?.endsOn ? parseCalendarDay(offer.endsOn) : null
+	if (problems.length > 0 || !product || !offer || !oldPriceVnd) return { ok: false, problems }
+
+	const notes: TemplateNote[] = []
+	const { t } = context
+	const name = fitText(product.name, 60)
+	const percent = Math.round(((oldPriceVnd - offer.newPriceVnd) / oldPriceVnd) * 100)
+	const shots = buildShots(visuals, {
+		pace: SHOT_PACE,
+		minTotal: TARGET_SECONDS.min - TITLE_SECONDS - PRICE_CARD_SECONDS,
+		maxTotal: TARGET_SECONDS.max - TITLE_SECONDS - PRICE_CARD_SECONDS,
+	})
+	// A cut too small to round to 1 % still deserves a headline.
+	const discount = percent >= 1 ? t('studio-templates:video.discount', { percent }) : t('studio-templates:video.sale')
+	const titleLines = [fitText(choices.title || discount, 60), name]
+	const priceLines = [
+		fitText(t('studio-templates:video.oldPrice', { price: productPriceText(product, oldPriceVnd) }), 60),
+		fitText(t('studio-templates:video.newPrice', { price: productPriceText(product, offer.newPriceVnd) }), 60),
+		...(endsOn ? [fitText(deadlineText(endsOn, context), 60)] : []),
+	]
+	// Quick cuts keep the energy; only the price card fades in.
+	const priceCard = titleItem(priceLines, PRICE_CARD_SECONDS, { textColor: COLOURS.ink, backgroundColor: COLOURS.promoYellow })
+	const timeline: TimelineItem[] = [
+		titleItem(titleLines, TITLE_SECONDS, { textColor: COLOURS.white, backgroundColor: COLOURS.promoRed }),
+		...shots,
+		withTransition(shots[shots.length - 1], priceCard, 'fade', 0.3),
+	]
+
+	const spans = itemSpans(timeline)
+	const priceCardSpan = spans[spans.length - 1]
+	const overlays: Overlay[] = [
+		...logoThroughout(choices, notes),
+		{ type: 'price', productName: name, priceVnd: offer.newPriceVnd, corner: 'top-left', textColor: COLOURS.white, backgroundColor: COLOURS.promoRed, start: spans[1].start, end: priceCardSpan.start },
+		...howToOrder(choices, product, priceCardSpan.start, { textColor: COLOURS.white, backgroundColor: COLOURS.promoRed }, context, notes),
+	]
+
+	const captionLines = cleanCaptionLines(choices.captionLines)
+	const spec: EditSpecInput = {
+		version: 1,
+		output: { formats: choices.formats },
+		timeline,
+		overlays,
+		captions: captionLines.length > 0 ? { lines: captionLinesOver(captionLines, spans.slice(1, -1)), style: { position: 'bottom' } } : undefined,
+		audio: {
+			keepClipSound: true,
+			music: choices.musicMediaId ? { mediaId: choices.musicMediaId, volume: 0.35, duckUnderSpeech: true, offset: 0 } : undefined,
+			loudnessLufs: -14,
+		},
+	}
+	const total = timelineSeconds({ timeline })
+	if (total < TARGET_SECONDS.min) notes.push({ code: 'shortVideo', params: { seconds: Math.round(total) } })
+	return { ok: true, spec: finishSpec(spec, promotion.id), notes }
+}
+
+function checkOffer(offer: TemplateChoices['promotion'], oldPriceVnd: number | undefined): TemplateProblem[] {
+	if (!offer || !Number.isInteger(offer.newPriceVnd) || offer.newPriceVnd <= 0) return [{ code: 'needsPromotion' }]
+	const problems: TemplateProblem[] = []
+	if (!oldPriceVnd) problems.push({ code: 'needsPrice' })
+	else if (offer.newPriceVnd >= oldPriceVnd) problems.push({ code: 'promotionNotLower', params: { oldPrice: priceLabel(oldPriceVnd), newPrice: priceLabel(offer.newPriceVnd) } })
+	if (offer.endsOn && !parseCalendarDay(offer.endsOn)) problems.push({ code: 'badDeadline', params: { value: offer.endsOn } })
+	return problems
+}
+
+export const promotion: TemplateDefinition = {
+	id: 'promotion',
+	nameKey: 'templates.promotion.name',
+	descriptionKey: 'templates.promotion.description',
+	needsKey: 'templates.promotion.needs',
+	needs: { minVisuals: 1, maxVisuals: 5, product: 'required', usesCaptionLines: true, usesMusic: true, usesPromotion: true },
+	build,
+}
