@@ -28,6 +28,11 @@ const envSchema = z.object({
 	FFPROBE_PATH: z.string().optional(),
 	OPENAI_API_KEY: z.string().optional(),
 	OPENAI_BASE_URL: z.string().url().optional(),
+	// Caption timing by transcription (docs/decisions/021-caption-timing.md).
+	OPENAI_TRANSCRIPTION_MODEL: z.string().default('whisper-1'),
+	TRANSCRIPTION_LANGUAGE: z.string().default('vi'),
+	OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+	OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(3),
 	LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 })
 
