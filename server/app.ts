@@ -3,12 +3,14 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
-import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
+import { ATTEMPT_LIMITED_PATHS, attemptLimitContext, attemptLimiter } from '~/accounts/attempt-limit.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { remixOptions } from '../remix.config.js'
 import { healthRouter } from './health.ts'
+import { eventsRouter } from './events.ts'
 import { queueDashboard } from './queue-dashboard.ts'
+import { uploadsRouter } from './uploads.ts'
 
 function buildDirectory() {
 	return remixOptions.buildDirectory ?? 'build'
@@ -48,23 +50,11 @@ export async function createApp({ mode }: AppOptions) {
 	// Uploads and event streams must not be compressed or buffered.
 	app.use((req, res, next) => (req.path.startsWith('/uploads') || req.path.startsWith('/events') ? next() : compression()(req, res, next)))
 
-	app.use(
-		['/login', '/signup'],
-		rateLimit({
-			windowMs: 15 * 60 * 1000,
-			limit: env.LOGIN_RATE_LIMIT,
-			skip: (req) => req.method !== 'POST',
-			standardHeaders: 'draft-8',
-			legacyHeaders: false,
-			handler: (_req, res) => {
-				res.status(429).type('text/plain; charset=utf-8').send(
-					'Bạn đã thử quá nhiều lần. Hãy đợi 15 phút rồi thử lại.\nToo many attempts. Wait 15 minutes and try again.',
-				)
-			},
-		}),
-	)
+	app.use(ATTEMPT_LIMITED_PATHS, attemptLimiter(env.LOGIN_RATE_LIMIT))
 
 	app.use('/admin/queues', await queueDashboard('/admin/queues'))
+	app.use(uploadsRouter())
+	app.use(eventsRouter())
 
 	if (viteDevServer) {
 		app.use(viteDevServer.middlewares)
@@ -78,7 +68,7 @@ export async function createApp({ mode }: AppOptions) {
 		? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
 		: ((await import(path.resolve(buildDirectory(), 'server/index.js'))) as ServerBuild)
 
-	app.all('*', createRequestHandler({ build, mode }))
+	app.all('*', createRequestHandler({ build, mode, getLoadContext: attemptLimitContext }))
 
 	return { app, close: async () => viteDevServer?.close() }
 }

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter'
 import { ExpressAdapter } from '@bull-board/express'
 import type { NextFunction, Request, Response } from 'express'
 import { allQueues } from '~/jobs/queues.server.ts'
-import { requireCoopMember } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { toFetchRequest } from './fetch-request.ts'
 
 /**
@@ -22,7 +22,7 @@ export async function queueDashboard(basePath: string) {
 	const board = serverAdapter.getRouter()
 	return async (req: Request, res: Response, next: NextFunction) => {
 		try {
-			await requireCoopMember(toFetchRequest(req), 'owner')
+			await requireCoopPermission(toFetchRequest(req), 'read:queue')
 		} catch (thrown) {
 			if (thrown instanceof Response) {
 				const location = thrown.headers.get('location')

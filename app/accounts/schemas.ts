@@ -41,3 +41,21 @@ export const SignupSchema = z.object({
 })
 
 export const NewCoopSchema = z.object(coopFields)
+
+/** Joining a co-op from an invite link without an account yet: no co-op of one's own to name. */
+export const InviteSignupSchema = z.object({
+	name: personNameField,
+	email: emailField,
+	password: passwordField,
+})
+
+export const ChangePasswordSchema = z
+	.object({
+		currentPassword: z.string({ required_error: 'errors.currentPasswordRequired' }),
+		newPassword: passwordField,
+		confirmPassword: z.string({ required_error: 'errors.confirmPasswordRequired' }),
+	})
+	.refine((value) => value.newPassword === value.confirmPassword, {
+		path: ['confirmPassword'],
+		message: 'errors.passwordMismatch',
+	})

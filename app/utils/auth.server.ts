@@ -35,14 +35,19 @@ export async function readSessionRow(request: Request) {
 	return row
 }
 
-export async function requireUserId(request: Request): Promise<string> {
-	const userId = await getUserId(request)
-	if (!userId) {
+/** The signed-in person's session row; anyone else is sent to sign in and brought back here afterwards. */
+export async function requireSession(request: Request) {
+	const session = await readSessionRow(request)
+	if (!session) {
 		const url = new URL(request.url)
 		const redirectTo = `${url.pathname}${url.search}`
 		throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`)
 	}
-	return userId
+	return session
+}
+
+export async function requireUserId(request: Request): Promise<string> {
+	return (await requireSession(request)).userId
 }
 
 export async function requireAnonymous(request: Request) {
@@ -65,7 +70,10 @@ export async function checkCredentials(email: string, password: string): Promise
 
 /** Creates a session row and returns the Set-Cookie header that carries its id. */
 export async function startSession(request: Request, userId: string, activeCoopId?: string | null) {
-	const row = await getDb().session.create({
+	const db = getDb()
+	// Expired rows are useless; a sign-in is a cheap moment to drop this person's.
+	await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } })
+	const row = await db.session.create({
 		data: {
 			userId,
 			activeCoopId: activeCoopId ?? null,

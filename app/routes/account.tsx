@@ -1,0 +1,184 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
+import { formatDateTime } from '~/accounts/dates.ts'
+import type { DeviceDescription } from '~/accounts/device.ts'
+import { ChangePasswordSchema } from '~/accounts/schemas.ts'
+import {
+	changePassword,
+	listActiveSessions,
+	revokeOtherSessions,
+	revokeSession,
+	WrongPasswordError,
+} from '~/accounts/sessions.server.ts'
+import { Field, FormError } from '~/components/forms.tsx'
+import { requireSession } from '~/utils/auth.server.ts'
+import { getDb } from '~/utils/db.server.ts'
+import { getT } from '~/utils/language.server.ts'
+import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const session = await requireSession(request)
+	const db = getDb()
+	const [{ lng }, user, sessions, activeCoop] = await Promise.all([
+		getT(request),
+		db.user.findUniqueOrThrow({ where: { id: session.userId }, select: { name: true, email: true } }),
+		listActiveSessions(session.userId),
+		session.activeCoopId ? db.coop.findUnique({ where: { id: session.activeCoopId }, select: { timezone: true } }) : null,
+	])
+	return {
+		user,
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			device: s.device,
+			current: s.id === session.id,
+			signedIn: formatDateTime(s.createdAt, lng, activeCoop?.timezone),
+		})),
+	}
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const session = await requireSession(request)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	if (intent === 'signOutOthers') {
+		const count = await revokeOtherSessions(session.userId, session.id)
+		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.othersSignedOut', values: { count } })
+	}
+	if (intent === 'signOutOne') {
+		const sessionId = formData.get('sessionId')
+		// Someone else's session id is "not found", like one that never existed.
+		invariantResponse(typeof sessionId === 'string' && sessionId !== session.id, 'Session not found')
+		invariantResponse(await revokeSession(session.userId, sessionId), 'Session not found')
+		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.oneSignedOut' })
+	}
+	if (intent === 'changePassword') {
+		if (context.tooManyAttempts) return tooManyAttemptsReply()
+		const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+		if (submission.status !== 'success') {
+			return data({ result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) }, { status: 400 })
+		}
+		try {
+			await changePassword({ userId: session.userId, keepSessionId: session.id, ...submission.value })
+		} catch (error) {
+			if (!(error instanceof WrongPasswordError)) throw error
+			return data(
+				{
+					result: submission.reply({
+						fieldErrors: { currentPassword: ['errors.currentPasswordWrong'] },
+						hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+					}),
+				},
+				{ status: 400 },
+			)
+		}
+		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.passwordChanged' })
+	}
+	throw new Response('Unknown intent', { status: 400 })
+}
+
+export const meta: MetaFunction = () => [{ title: 'Co-op Studio' }]
+
+export default function AccountPage() {
+	const { t } = useTranslation('auth')
+	const { user, sessions } = useLoaderData<typeof loader>()
+	const others = sessions.filter((s) => !s.current)
+	return (
+		<div className="mx-auto max-w-2xl space-y-6">
+			<div>
+				<h1 className="text-2xl font-bold break-words">{t('account.title')}</h1>
+				<p className="text-stone-600 break-words">{user.name}</p>
+				<p className="text-sm text-stone-600 [overflow-wrap:anywhere]">{t('account.signedInAs', { email: user.email })}</p>
+			</div>
+			<section className="card">
+				<h2 className="mb-1 text-lg font-semibold">{t('account.sessionsTitle')}</h2>
+				<p className="mb-3 text-sm text-stone-600">{t('account.sessionsIntro')}</p>
+				<ul className="divide-y divide-stone-100" data-testid="sessions">
+					{sessions.map((s) => (
+						<li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-testid="session">
+							<div>
+								<p className="font-medium">
+									<DeviceName device={s.device} />
+									{s.current ? (
+										<span className="ml-2 rounded-full bg-tea-100 px-2 py-0.5 text-xs font-semibold text-tea-700">
+											{t('account.thisDevice')}
+										</span>
+									) : null}
+								</p>
+								<p className="text-sm text-stone-500">{t('account.signedInOn', { date: s.signedIn })}</p>
+							</div>
+							{s.current ? null : (
+								<Form method="post">
+									<input type="hidden" name="intent" value="signOutOne" />
+									<input type="hidden" name="sessionId" value={s.id} />
+									<button type="submit" className="btn-secondary">
+										{t('account.signOutOne')}
+									</button>
+								</Form>
+							)}
+						</li>
+					))}
+				</ul>
+				{others.length ? (
+					<Form method="post" className="mt-3">
+						<input type="hidden" name="intent" value="signOutOthers" />
+						<button type="submit" className="btn-danger w-full sm:w-auto">
+							{t('account.signOutOthers')}
+						</button>
+					</Form>
+				) : (
+					<p className="mt-3 text-sm text-stone-600">{t('account.noOthers')}</p>
+				)}
+			</section>
+			<ChangePasswordForm />
+		</div>
+	)
+}
+
+function DeviceName({ device }: { device: DeviceDescription }) {
+	const { t } = useTranslation('auth')
+	if (device.browser && device.system) return <>{t('account.deviceOn', device)}</>
+	return <>{device.browser ?? device.system ?? t('account.unknownDevice')}</>
+}
+
+function ChangePasswordForm() {
+	const { t } = useTranslation('auth')
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'change-password',
+		lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+		shouldRevalidate: 'onBlur',
+	})
+	return (
+		<Form method="post" {...getFormProps(form)} className="card">
+			<h2 className="mb-1 text-lg font-semibold">{t('account.passwordTitle')}</h2>
+			<p className="mb-3 text-sm text-stone-600">{t('account.passwordIntro')}</p>
+			<FormError message={actionData && 'tooManyAttempts' in actionData ? t('tooManyAttempts') : null} />
+			<input type="hidden" name="intent" value="changePassword" />
+			<Field label={t('account.currentPassword')} id={fields.currentPassword.id} errors={fields.currentPassword.errors} ns="auth">
+				<input
+					className="field-input"
+					{...getInputProps(fields.currentPassword, { type: 'password' })}
+					autoComplete="current-password"
+				/>
+			</Field>
+			<Field label={t('account.newPassword')} id={fields.newPassword.id} errors={fields.newPassword.errors} ns="auth">
+				<input className="field-input" {...getInputProps(fields.newPassword, { type: 'password' })} autoComplete="new-password" />
+			</Field>
+			<Field label={t('account.confirmPassword')} id={fields.confirmPassword.id} errors={fields.confirmPassword.errors} ns="auth">
+				<input
+					className="field-input"
+					{...getInputProps(fields.confirmPassword, { type: 'password' })}
+					autoComplete="new-password"
+				/>
+			</Field>
+			<button type="submit" className="btn-primary w-full sm:w-auto">
+				{t('account.passwordSubmit')}
+			</button>
+		</Form>
+	)
+}

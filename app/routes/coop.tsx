@@ -1,0 +1,46 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useCan } from '~/accounts/use-can.ts'
+import { getDb } from '~/utils/db.server.ts'
+import { requireCoopPermission } from '~/utils/permissions.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { coopId } = await requireCoopPermission(request, 'read:coop')
+	return getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true } })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ''} · Co-op Studio` }]
+
+export default function CoopLayout() {
+	const { t } = useTranslation('coop')
+	const can = useCan()
+	const { name } = useLoaderData<typeof loader>()
+	const tabs = [
+		{ to: '/coop', label: t('tabs.profile'), end: true, shown: true },
+		{ to: '/coop/members', label: t('tabs.members'), end: false, shown: can('read:member') },
+		{ to: '/coop/invites', label: t('tabs.invites'), end: false, shown: can('read:invite') },
+	]
+	return (
+		<div className="mx-auto max-w-3xl">
+			<h1 className="mb-3 text-2xl font-bold break-words">{name}</h1>
+			<nav className="mb-4 flex gap-1 overflow-x-auto border-b border-stone-200" aria-label={t('title')}>
+				{tabs
+					.filter((tab) => tab.shown)
+					.map((tab) => (
+						<NavLink
+							key={tab.to}
+							to={tab.to}
+							end={tab.end}
+							className={({ isActive }) =>
+								`-mb-px border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${isActive ? 'border-tea-600 text-tea-700' : 'border-transparent text-stone-600 hover:text-stone-900'}`
+							}
+						>
+							{tab.label}
+						</NavLink>
+					))}
+			</nav>
+			<Outlet />
+		</div>
+	)
+}

@@ -1,0 +1,89 @@
+import { parseWithZod } from '@conform-to/zod'
+import { expect, test } from 'vitest'
+import {
+	DEFAULT_TIME_ZONE,
+	isSupportedTimeZone,
+	normalizeZaloContact,
+	timeZoneChoices,
+	zaloHref,
+} from '~/accounts/coop-contact.ts'
+import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
+
+function form(fields: Record<string, string>) {
+	const data = new FormData()
+	for (const [key, value] of Object.entries(fields)) data.set(key, value)
+	return data
+}
+
+const valid = { name: 'HTX Chè Shan Tuyết Suối Giàng', province: 'Yên Bái', timezone: 'Asia/Ho_Chi_Minh' }
+
+test("Vietnam's zone is valid under both of its names, and nonsense is not", () => {
+	expect(isSupportedTimeZone('Asia/Ho_Chi_Minh')).toBe(true)
+	expect(isSupportedTimeZone('Asia/Saigon')).toBe(true)
+	expect(isSupportedTimeZone('Europe/Paris')).toBe(true)
+	expect(isSupportedTimeZone('Asia/Hanoi')).toBe(false)
+	expect(isSupportedTimeZone('Mars/Olympus')).toBe(false)
+	expect(isSupportedTimeZone('')).toBe(false)
+	expect(isSupportedTimeZone('+07:00')).toBe(false)
+})
+
+test('the zone list starts with Vietnam and does not offer it twice', () => {
+	const choices = timeZoneChoices()
+	expect(choices[0]).toBe(DEFAULT_TIME_ZONE)
+	expect(choices).not.toContain('Asia/Saigon')
+	expect(new Set(choices).size).toBe(choices.length)
+	expect(choices.length).toBeGreaterThan(300)
+	expect(choices.every(isSupportedTimeZone)).toBe(true)
+	expect(timeZoneChoices('Asia/Tokyo').slice(0, 2)).toEqual([DEFAULT_TIME_ZONE, 'Asia/Tokyo'])
+})
+
+test('Zalo contacts: a phone, a zalo.me link or an OA id', () => {
+	expect(normalizeZaloContact('0912 345 678')).toEqual({ kind: 'phone', value: '0912345678' })
+	expect(normalizeZaloContact('+84 912.345.678')).toEqual({ kind: 'phone', value: '0912345678' })
+	expect(normalizeZaloContact('zalo.me/0912345678')).toEqual({ kind: 'link', value: 'https://zalo.me/0912345678' })
+	expect(normalizeZaloContact('https://zalo.me/g/abcxyz123/')).toEqual({ kind: 'link', value: 'https://zalo.me/g/abcxyz123' })
+	expect(normalizeZaloContact('http://www.zalo.me/4318309423455335683')).toEqual({
+		kind: 'link',
+		value: 'https://zalo.me/4318309423455335683',
+	})
+	expect(normalizeZaloContact('4318309423455335683')).toEqual({ kind: 'oa', value: '4318309423455335683' })
+	expect(normalizeZaloContact('https://evil.example/zalo.me/x')).toBeNull()
+	expect(normalizeZaloContact('zalo.me/<script>')).toBeNull()
+	expect(normalizeZaloContact('hello')).toBeNull()
+	expect(zaloHref('0912345678')).toBe('https://zalo.me/0912345678')
+	expect(zaloHref('https://zalo.me/g/abc')).toBe('https://zalo.me/g/abc')
+})
+
+test('the profile schema normalises the phone and Zalo and leaves empty ones empty', () => {
+	const filled = parseWithZod(form({ ...valid, phone: '+84 912-345-678', zalo: 'zalo.me/0987654321', logoMediaId: 'm1' }), {
+		schema: CoopProfileSchema,
+	})
+	expect(filled.status).toBe('success')
+	expect(filled.status === 'success' && filled.value).toEqual({
+		...valid,
+		phone: '0912345678',
+		zalo: 'https://zalo.me/0987654321',
+		logoMediaId: 'm1',
+	})
+	const empty = parseWithZod(form({ ...valid, phone: '', zalo: '', logoMediaId: '' }), { schema: CoopProfileSchema })
+	expect(empty.status === 'success' && empty.value).toEqual({ ...valid, phone: null, zalo: null, logoMediaId: undefined })
+})
+
+test('the profile schema answers with translation keys for each bad field', () => {
+	const result = parseWithZod(form({ name: 'X', province: '', timezone: 'Asia/Hanoi', phone: '0212345678', zalo: 'hello' }), {
+		schema: CoopProfileSchema,
+	})
+	expect(result.status).toBe('error')
+	expect(result.status === 'error' && result.error).toMatchObject({
+		name: ['errors.nameRequired'],
+		province: ['errors.provinceRequired'],
+		timezone: ['errors.timeZoneInvalid'],
+		phone: ['errors.phoneInvalid'],
+		zalo: ['errors.zaloInvalid'],
+	})
+})
+
+test('Vietnamese names are stored in NFC with tidy spaces', () => {
+	const result = parseWithZod(form({ ...valid, name: '  HTX  Che\u0300  ' }), { schema: CoopProfileSchema })
+	expect(result.status === 'success' && result.value.name).toBe('HTX Chè')
+})
