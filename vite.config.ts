@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { vitePlugin as remix } from '@remix-run/dev'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
@@ -11,7 +12,8 @@ declare module '@remix-run/node' {
 }
 
 export default defineConfig({
-	server: { watch: { ignored: ['**/media/**', '**/tmp/**', '**/*.db*'] } },
+	// The uploaded-media folder at the root only: app/media and workers/media are source.
+	server: { watch: { ignored: [`${path.resolve('media')}/**`, '**/tmp/**', '**/*.db*'] } },
 	build: { target: 'es2022' },
 	plugins: [tailwindcss(), remix(remixOptions), tsconfigPaths()],
 })

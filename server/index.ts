@@ -1,9 +1,11 @@
 import { loadDotEnv } from '~/utils/dotenv.server.ts'
 import closeWithGrace from 'close-with-grace'
 import { closeQueues } from '~/jobs/queues.server.ts'
+import { closeEventBus } from '~/utils/events.server.ts'
 import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { createApp } from './app.ts'
+import { closeEventStreams } from './events.ts'
 import { closeHealthConnections } from './health.ts'
 
 loadDotEnv()
@@ -24,7 +26,8 @@ server.headersTimeout = 60_000
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 	if (err) console.error('web: shutting down after an error', err)
 	else console.log(`web: ${signal} received, finishing open requests`)
+	closeEventStreams()
 	server.closeIdleConnections()
 	await new Promise<void>((resolve) => server.close(() => resolve()))
-	await Promise.allSettled([close(), closeQueues(), closeHealthConnections(), disconnectDb()])
+	await Promise.allSettled([close(), closeQueues(), closeEventBus(), closeHealthConnections(), disconnectDb()])
 })

@@ -8,18 +8,33 @@ import { getEnv } from '~/utils/env.server.ts'
 import { startHealthServer } from './health.ts'
 import { declareMaintenanceSchedules, processMaintenance } from './maintenance/processor.ts'
 import { reconcileMediaJobs } from './maintenance/reconcile.ts'
+import { watchMaintenanceSchedules } from './maintenance/schedule-watch.ts'
+import { startMediaWorker } from './media/worker.ts'
+import { startRenderWorker } from './render/worker.ts'
 import { startWorker } from './runtime.ts'
+import { startStudioSide } from './studio/index.ts'
+import { reconcileStudio } from './studio/reconcile.ts'
 
 loadDotEnv()
 
 const env = getEnv()
 await configureSqlite(getDb())
 
-const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance)]
+const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker()]
 
 await declareMaintenanceSchedules()
 // Whatever the queue lost while nothing was running comes back now, not in five minutes.
 await reconcileMediaJobs(0)
+const studio = await startStudioSide()
+workers.push(...studio.workers)
+const stopWatchingSchedules = watchMaintenanceSchedules({
+	intervalMs: env.SCHEDULE_CHECK_INTERVAL_MS,
+	onLost: async () => {
+		await declareMaintenanceSchedules()
+		await reconcileMediaJobs(0)
+		await reconcileStudio({ olderThanMs: 0 })
+	},
+})
 
 const health = startHealthServer(env.WORKER_HEALTH_PORT, () => workers)
 console.log(`Co-op Studio worker running: ${workers.map((w) => w.name).join(', ')} (health on :${env.WORKER_HEALTH_PORT})`)
@@ -30,6 +45,8 @@ closeWithGrace({ delay: 60_000 }, async ({ signal, err }) => {
 	if (err) console.error('worker: shutting down after an error', err)
 	else console.log(`worker: ${signal} received, finishing active jobs`)
 	health.close()
+	stopWatchingSchedules()
 	await Promise.allSettled(workers.map((w) => w.close()))
+	await studio.close()
 	await Promise.allSettled([closeQueues(), disconnectDb()])
 })

@@ -4,25 +4,69 @@
 //
 // Payloads carry ids and storage keys only: never secrets, never whole files.
 
+import type { OutputFormatId } from '~/studio/spec/formats.ts'
+
 export const QUEUES = {
 	/** Probe an uploaded file, make its thumbnail and preview proxy. Needs the database. */
 	media: 'media',
 	/** Housekeeping on a schedule: expired uploads, the reconciler, old sessions. */
 	maintenance: 'maintenance',
+	/** Find the liveliest seconds and the shaky or dark stretches of a ready clip. Needs the database. */
+	analysis: 'analysis',
+	/** Render a photo post set (sharp only). Needs the database. */
+	photoPost: 'photo-post',
+	/** Render one edit to one video file. Stateless: Redis and the media store only, never the database. */
+	render: 'render',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
 export type MediaJob = { mediaId: string }
 
-export type MaintenanceJob = { task: 'reconcile' } | { task: 'purge-sessions' }
+export type MaintenanceJob = { task: 'reconcile' } | { task: 'purge-sessions' } | { task: 'expire-uploads' } | { task: 'reconcile-studio' }
+
+export type AnalysisJob = { mediaId: string }
+
+export type PhotoPostJob = { photoPostId: string }
+
+export type RenderJob = {
+	/** The edit spec (app/studio/spec/edit-spec.ts) as JSON; the worker validates it again. */
+	spec: unknown
+	format: OutputFormatId
+	quality: 'final' | 'preview'
+	/** Media id → storage key relative to MEDIA_ROOT. */
+	inputs: Record<string, string>
+	/** Storage key of the video to write. */
+	outputKey: string
+}
+
+/** What a render job returns; a failure comes as a failedReason (app/studio/spec/render-failure.ts). */
+export type RenderJobResult = { outputKey: string } & RenderedVideo
+
+export type RenderedVideo = {
+	durationSeconds: number
+	sizeBytes: number
+	width: number
+	height: number
+	video: { codec: string; profile: string | null; pixFmt: string | null; fps: number | null }
+	audio: { codec: string; sampleRate: number | null; channels: number | null }
+	/** Measured by loudnorm on the way out; null for a silent video. */
+	loudness: { integratedLufs: number; truePeakDbtp: number } | null
+	transitions: 'xfade' | 'overlay'
+}
 
 export interface JobPayloads {
 	media: MediaJob
 	maintenance: MaintenanceJob
+	analysis: AnalysisJob
+	'photo-post': PhotoPostJob
+	render: RenderJob
 }
 
 /** Producer-chosen ids make a second enqueue of the same work a no-op (BullMQ ids may not contain ':'). */
 export const jobIds = {
 	mediaProcessing: (mediaId: string) => `media-${mediaId}`,
+	clipAnalysis: (mediaId: string) => `analysis-${mediaId}`,
+	photoPost: (photoPostId: string) => `photo-post-${photoPostId}`,
+	render: (renderId: string) => `render-${renderId}`,
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { LoginSchema } from '~/accounts/schemas.ts'
 import { Field, FormError } from '~/components/forms.tsx'
 import { checkCredentials, requireAnonymous, startSession } from '~/utils/auth.server.ts'
@@ -14,8 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	await requireAnonymous(request)
+	if (context.tooManyAttempts) return tooManyAttemptsReply()
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: LoginSchema })
 	if (submission.status !== 'success') {
@@ -42,7 +44,7 @@ export default function LoginPage() {
 	const [searchParams] = useSearchParams()
 	const [form, fields] = useForm({
 		id: 'login',
-		lastResult: actionData?.result,
+		lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
 		shouldRevalidate: 'onBlur',
 	})
@@ -50,7 +52,7 @@ export default function LoginPage() {
 		<div className="mx-auto max-w-md">
 			<h1 className="mb-4 text-2xl font-bold">{t('login.title')}</h1>
 			<Form method="post" {...getFormProps(form)} className="card">
-				<FormError message={actionData?.failed ? t('login.failed') : null} />
+				<FormError message={loginProblem(actionData, t)} />
 				<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />
 				<Field label={t('login.email')} id={fields.email.id} errors={fields.email.errors} ns="auth">
 					<input className="field-input" {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" />
@@ -74,4 +76,10 @@ export default function LoginPage() {
 			</p>
 		</div>
 	)
+}
+
+function loginProblem(actionData: ReturnType<typeof useActionData<typeof action>>, t: (key: string) => string) {
+	if (!actionData) return null
+	if ('tooManyAttempts' in actionData) return t('tooManyAttempts')
+	return actionData.failed ? t('login.failed') : null
 }

@@ -3,9 +3,10 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { PROVINCES, SignupSchema } from '~/accounts/schemas.ts'
 import { EmailTakenError, signUpWithCoop } from '~/accounts/signup.server.ts'
-import { Field } from '~/components/forms.tsx'
+import { Field, FormError } from '~/components/forms.tsx'
 import { requireAnonymous, startSession } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
@@ -14,8 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	await requireAnonymous(request)
+	if (context.tooManyAttempts) return tooManyAttemptsReply()
 	const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
@@ -38,7 +40,7 @@ export default function SignupPage() {
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useForm({
 		id: 'signup',
-		lastResult: actionData?.result,
+		lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
 		shouldRevalidate: 'onBlur',
 	})
@@ -47,6 +49,7 @@ export default function SignupPage() {
 			<h1 className="mb-2 text-2xl font-bold">{t('signup.title')}</h1>
 			<p className="mb-4 text-stone-600">{t('signup.intro')}</p>
 			<Form method="post" {...getFormProps(form)} className="card">
+				<FormError message={actionData && 'tooManyAttempts' in actionData ? t('tooManyAttempts') : null} />
 				<Field label={t('signup.name')} id={fields.name.id} errors={fields.name.errors} ns="auth">
 					<input className="field-input" {...getInputProps(fields.name, { type: 'text' })} autoComplete="name" />
 				</Field>

@@ -34,6 +34,8 @@ const envSchema = z.object({
 	OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 	OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(3),
 	LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+	// How often the worker checks that Redis still has its schedules (lost on a Redis restart).
+	SCHEDULE_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
 })
 
 export type Env = z.infer<typeof envSchema> & { DATABASE_URL: string; mediaRoot: string }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import fs from 'node:fs/promises'
 import { promisify } from 'node:util'
 import sharp from 'sharp'
 import { ffmpegPath } from '#workers/ffmpeg/binaries.ts'
@@ -13,23 +14,39 @@ export type ClipOptions = {
 	/** A 440 Hz tone (or `tone` Hz) on the audio track; false for a silent clip. */
 	audio?: boolean
 	tone?: number
-	/** Store a rotate tag, as phones do (the picture stays as generated). */
+	/** Store a rotation as phones do (degrees clockwise to show it upright); the picture stays as generated. */
 	rotate?: 0 | 90 | 180 | 270
 	/** Target video bitrate, to make a file of a given size (e.g. '8M'). */
 	bitrate?: string
+	/** `halves`: left half red, right half blue, so a test can tell which way a picture was turned. */
+	pattern?: 'testsrc2' | 'halves'
+}
+
+function videoSource({ width, height, fps, seconds, pattern }: Required<Pick<ClipOptions, 'width' | 'height' | 'fps' | 'seconds' | 'pattern'>>) {
+	if (pattern === 'testsrc2') return `testsrc2=size=${width}x${height}:rate=${fps}:duration=${seconds}`
+	const half = `s=${width / 2}x${height}:r=${fps}:d=${seconds}`
+	return `color=red:${half}[left];color=blue:${half}[right];[left][right]hstack`
 }
 
 /** Generates a real H.264/AAC MP4 with ffmpeg's test pattern. */
 export async function makeClip(outPath: string, options: ClipOptions = {}) {
-	const { width = 640, height = 360, seconds = 2, fps = 30, audio = true, tone = 440, rotate = 0, bitrate } = options
-	const args = ['-y', '-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}:duration=${seconds}`]
+	const { width = 640, height = 360, seconds = 2, fps = 30, audio = true, tone = 440, rotate = 0, bitrate, pattern = 'testsrc2' } = options
+	const encodedPath = rotate ? `${outPath}.unrotated.mp4` : outPath
+	const args = ['-y', '-v', 'error', '-f', 'lavfi', '-i', videoSource({ width, height, fps, seconds, pattern })]
 	if (audio) args.push('-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=48000:duration=${seconds}`)
 	args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p')
 	if (bitrate) args.push('-b:v', bitrate, '-maxrate', bitrate, '-bufsize', bitrate, '-x264-params', 'nal-hrd=cbr')
 	if (audio) args.push('-c:a', 'aac', '-b:a', '96k', '-shortest')
-	if (rotate) args.push('-metadata:s:v:0', `rotate=${rotate}`)
-	args.push('-movflags', '+faststart', outPath)
+	args.push('-movflags', '+faststart', encodedPath)
 	await execFileAsync(ffmpegPath(), args, { timeout: 300_000 })
+	if (rotate) {
+		// The bundled ffmpeg 4.1 drops a rotate tag given while encoding, and on
+		// a stream copy it stores the opposite turn (tag 90 reads back as 270, in
+		// ffmpeg 4.1 and in ffprobe alike): hence the copy, with 360 − rotate.
+		const tag = String((360 - rotate) % 360)
+		await execFileAsync(ffmpegPath(), ['-y', '-v', 'error', '-i', encodedPath, '-c', 'copy', '-metadata:s:v:0', `rotate=${tag}`, '-movflags', '+faststart', outPath])
+		await fs.rm(encodedPath, { force: true })
+	}
 	return outPath
 }
 

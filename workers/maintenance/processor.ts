@@ -1,12 +1,16 @@
 import type { Job } from 'bullmq'
 import type { MaintenanceJob } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
+import { expireUploads } from './expire-uploads.ts'
 import { purgeExpiredSessions } from './purge-sessions.ts'
 import { reconcileMediaJobs } from './reconcile.ts'
+import { reconcileStudio } from '../studio/reconcile.ts'
 
 const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	reconcile: () => reconcileMediaJobs(),
 	'purge-sessions': () => purgeExpiredSessions(),
+	'expire-uploads': () => expireUploads(),
+	'reconcile-studio': () => reconcileStudio(),
 }
 
 export async function processMaintenance(job: Job<MaintenanceJob>) {
@@ -20,4 +24,7 @@ export async function declareMaintenanceSchedules() {
 	const every = (minutes: number) => ({ every: minutes * 60_000 })
 	await queue.upsertJobScheduler('reconcile', every(5), { name: 'reconcile', data: { task: 'reconcile' } })
 	await queue.upsertJobScheduler('purge-sessions', every(60), { name: 'purge-sessions', data: { task: 'purge-sessions' } })
+	await queue.upsertJobScheduler('expire-uploads', every(60), { name: 'expire-uploads', data: { task: 'expire-uploads' } })
+	// Renders are watched closely: a person is waiting for the progress bar.
+	await queue.upsertJobScheduler('reconcile-studio', every(1), { name: 'reconcile-studio', data: { task: 'reconcile-studio' } })
 }

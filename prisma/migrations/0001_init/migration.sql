@@ -76,6 +76,7 @@ CREATE TABLE "Product" (
     "priceVnd" INTEGER NOT NULL,
     "unit" TEXT NOT NULL,
     "description" TEXT NOT NULL DEFAULT '',
+    "searchText" TEXT NOT NULL DEFAULT '',
     "growingArea" TEXT,
     "batch" TEXT,
     "harvestDate" DATETIME,
@@ -115,9 +116,11 @@ CREATE TABLE "Media" (
     "mimeType" TEXT NOT NULL,
     "sizeBytes" BIGINT NOT NULL,
     "sha256" TEXT,
+    "fingerprint" TEXT,
     "storageKey" TEXT NOT NULL,
     "thumbKey" TEXT,
     "proxyKey" TEXT,
+    "posterKey" TEXT,
     "durationMs" INTEGER,
     "width" INTEGER,
     "height" INTEGER,
@@ -129,10 +132,14 @@ CREATE TABLE "Media" (
     "takenAt" DATETIME,
     "place" TEXT,
     "season" TEXT,
+    "searchText" TEXT NOT NULL DEFAULT '',
+    "duplicateOfId" TEXT,
+    "duplicateAccepted" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Media_coopId_fkey" FOREIGN KEY ("coopId") REFERENCES "Coop" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Media_uploadedById_fkey" FOREIGN KEY ("uploadedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Media_uploadedById_fkey" FOREIGN KEY ("uploadedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Media_duplicateOfId_fkey" FOREIGN KEY ("duplicateOfId") REFERENCES "Media" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -143,6 +150,86 @@ CREATE TABLE "MediaProduct" (
     PRIMARY KEY ("mediaId", "productId"),
     CONSTRAINT "MediaProduct_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "MediaProduct_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Edit" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "coopId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "templateId" TEXT,
+    "productId" TEXT,
+    "spec" TEXT NOT NULL,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Edit_coopId_fkey" FOREIGN KEY ("coopId") REFERENCES "Coop" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Edit_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Edit_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Render" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "editId" TEXT NOT NULL,
+    "coopId" TEXT NOT NULL,
+    "format" TEXT NOT NULL,
+    "quality" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "progress" INTEGER NOT NULL DEFAULT 0,
+    "spec" TEXT NOT NULL,
+    "cacheKey" TEXT NOT NULL,
+    "outputKey" TEXT,
+    "metadata" TEXT,
+    "errorCode" TEXT,
+    "errorParams" TEXT,
+    "errorDetail" TEXT,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "reusedFromId" TEXT,
+    "requestedById" TEXT,
+    "startedAt" DATETIME,
+    "finishedAt" DATETIME,
+    "handedOffAt" DATETIME,
+    "handedOffById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Render_editId_fkey" FOREIGN KEY ("editId") REFERENCES "Edit" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Render_coopId_fkey" FOREIGN KEY ("coopId") REFERENCES "Coop" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Render_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PhotoPostRender" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "coopId" TEXT NOT NULL,
+    "productId" TEXT,
+    "title" TEXT NOT NULL,
+    "spec" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'queued',
+    "outputs" TEXT,
+    "errorCode" TEXT,
+    "errorParams" TEXT,
+    "errorDetail" TEXT,
+    "requestedById" TEXT,
+    "finishedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "PhotoPostRender_coopId_fkey" FOREIGN KEY ("coopId") REFERENCES "Coop" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "PhotoPostRender_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "PhotoPostRender_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "MediaAnalysis" (
+    "mediaId" TEXT NOT NULL PRIMARY KEY,
+    "coopId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "suggestions" TEXT NOT NULL DEFAULT '[]',
+    "flags" TEXT NOT NULL DEFAULT '[]',
+    "errorDetail" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "MediaAnalysis_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -191,8 +278,38 @@ CREATE INDEX "Media_coopId_createdAt_idx" ON "Media"("coopId", "createdAt");
 CREATE INDEX "Media_coopId_sha256_idx" ON "Media"("coopId", "sha256");
 
 -- CreateIndex
+CREATE INDEX "Media_coopId_fingerprint_idx" ON "Media"("coopId", "fingerprint");
+
+-- CreateIndex
+CREATE INDEX "Media_duplicateOfId_idx" ON "Media"("duplicateOfId");
+
+-- CreateIndex
 CREATE INDEX "Media_status_updatedAt_idx" ON "Media"("status", "updatedAt");
 
 -- CreateIndex
 CREATE INDEX "MediaProduct_productId_idx" ON "MediaProduct"("productId");
+
+-- CreateIndex
+CREATE INDEX "Edit_coopId_updatedAt_idx" ON "Edit"("coopId", "updatedAt");
+
+-- CreateIndex
+CREATE INDEX "Render_editId_createdAt_idx" ON "Render"("editId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Render_coopId_cacheKey_idx" ON "Render"("coopId", "cacheKey");
+
+-- CreateIndex
+CREATE INDEX "Render_coopId_handedOffAt_idx" ON "Render"("coopId", "handedOffAt");
+
+-- CreateIndex
+CREATE INDEX "Render_status_updatedAt_idx" ON "Render"("status", "updatedAt");
+
+-- CreateIndex
+CREATE INDEX "PhotoPostRender_coopId_createdAt_idx" ON "PhotoPostRender"("coopId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "PhotoPostRender_status_updatedAt_idx" ON "PhotoPostRender"("status", "updatedAt");
+
+-- CreateIndex
+CREATE INDEX "MediaAnalysis_coopId_idx" ON "MediaAnalysis"("coopId");
 

@@ -1,0 +1,19 @@
+import { publishCoopEvent } from '~/utils/events.server.ts'
+
+export type MediaEvent =
+	| { type: 'media.created'; mediaId: string; status: string }
+	| { type: 'media.updated'; mediaId: string; status: string }
+	| { type: 'media.progress'; mediaId: string; percent: number }
+	| { type: 'media.edited'; mediaId: string }
+	| { type: 'media.deleted'; mediaId: string }
+
+/**
+ * Tells open library pages of the co-op that a media item changed. A lost
+ * event only delays a refresh, so a Redis hiccup is logged and never fails
+ * the work that caused it.
+ */
+export async function announceMedia(coopId: string, event: MediaEvent) {
+	await publishCoopEvent(coopId, event).catch((error: Error) => {
+		console.error(`media event ${event.type} for ${event.mediaId} not published:`, error.message)
+	})
+}

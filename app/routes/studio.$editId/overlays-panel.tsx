@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next'
+import type { Overlay } from '~/studio/spec/edit-spec.ts'
+
+type Props = {
+	overlays: Overlay[]
+	canEdit: boolean
+	onChange: (index: number, patch: Partial<Overlay>) => void
+	onRemove: (index: number) => void
+	onAddCallToAction: () => void
+}
+
+/** What sits on top of the video (logo, price, QR code, call to action): the words can be changed here, the place comes from the template. */
+export function OverlaysPanel({ overlays, canEdit, onChange, onRemove, onAddCallToAction }: Props) {
+	const { t } = useTranslation('studio-screen')
+	return (
+		<div className="space-y-2" data-testid="overlays-panel">
+			{overlays.length === 0 ? <p className="text-sm text-stone-500">{t('overlays.none')}</p> : null}
+			{overlays.map((overlay, index) => (
+				<div key={index} className="rounded-lg border border-stone-200 p-2">
+					<div className="flex items-center justify-between gap-2">
+						<span className="font-medium">{t(`overlays.kinds.${overlay.type}`)}</span>
+						{canEdit ? (
+							<button type="button" className="h-11 w-11 rounded text-lg text-red-700 hover:bg-red-50" onClick={() => onRemove(index)} aria-label={t('overlays.remove', { n: index + 1 })}>
+								×
+							</button>
+						) : null}
+					</div>
+					<OverlayFields overlay={overlay} disabled={!canEdit} onChange={(patch) => onChange(index, patch)} />
+				</div>
+			))}
+			{canEdit ? (
+				<button type="button" className="btn-secondary" onClick={onAddCallToAction}>
+					{t('overlays.addCta')}
+				</button>
+			) : null}
+		</div>
+	)
+}
+
+function OverlayFields({ overlay, disabled, onChange }: { overlay: Overlay; disabled: boolean; onChange: (patch: Partial<Overlay>) => void }) {
+	const { t } = useTranslation('studio-screen')
+	switch (overlay.type) {
+		case 'cta':
+			return (
+				<input className="field-input mt-1" value={overlay.text} disabled={disabled} aria-label={t('overlays.ctaText')} onChange={(event) => onChange({ text: event.target.value })} />
+			)
+		case 'price':
+			return (
+				<div className="mt-1 grid gap-2 sm:grid-cols-2">
+					<input className="field-input" value={overlay.productName} disabled={disabled} aria-label={t('overlays.productName')} onChange={(event) => onChange({ productName: event.target.value })} />
+					<input
+						className="field-input"
+						type="number"
+						inputMode="numeric"
+						min={0}
+						step={1000}
+						value={overlay.priceVnd}
+						disabled={disabled}
+						aria-label={t('overlays.price')}
+						onChange={(event) => onChange({ priceVnd: Math.max(0, Math.round(Number(event.target.value) || 0)) })}
+					/>
+				</div>
+			)
+		case 'qr':
+			return (
+				<input className="field-input mt-1" type="url" value={overlay.url} disabled={disabled} aria-label={t('overlays.qrUrl')} onChange={(event) => onChange({ url: event.target.value })} />
+			)
+		case 'logo':
+			return <p className="text-sm text-stone-500">{t('overlays.logoHint')}</p>
+	}
+}

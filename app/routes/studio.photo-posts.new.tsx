@@ -1,0 +1,133 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { photoPostRequestSchema, requestPhotoPost } from '~/studio/edits/photo-posts.server.ts'
+import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
+import { photoFormatIds } from '~/studio/photo-posts/spec.ts'
+import { getT } from '~/utils/language.server.ts'
+import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { redirectWithToast } from '~/utils/responses.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { coopId } = await requireCoopPermission(request, 'create:project')
+	const [{ t }, { products, photos }] = await Promise.all([getT(request), loadTemplateChoices(coopId)])
+	return { products, photos, pageTitle: t('studio-screen:photoPosts.newTitle') }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const { coopId, userId } = await requireCoopPermission(request, 'create:project')
+	const form = await request.formData()
+	const parsed = photoPostRequestSchema.safeParse({
+		title: form.get('title'),
+		productId: String(form.get('productId') ?? '') || undefined,
+		mediaIds: form.getAll('mediaIds').map(String),
+		formats: form.getAll('formats').map(String),
+		headline: String(form.get('headline') ?? '') || undefined,
+		showPrice: form.get('showPrice') === 'on',
+		showLogo: form.get('showLogo') === 'on',
+	})
+	if (!parsed.success) return data({ errors: [...new Set(parsed.error.issues.map((issue) => issue.message))] }, { status: 400 })
+	const result = await requestPhotoPost(coopId, userId, parsed.data)
+	if (!result.ok) return data({ errors: [`photoPosts.errors.${result.error}`] }, { status: 400 })
+	return redirectWithToast(request, '/studio#photo-posts', { kind: 'success', key: 'studio-screen:photoPosts.requested' })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? 'Studio'} · Co-op Studio` }]
+
+export default function NewPhotoPostPage() {
+	const { products, photos } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const { t } = useTranslation('studio-screen')
+	const [chosen, setChosen] = useState<string[]>([])
+	const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]))
+	return (
+		<div className="mx-auto max-w-3xl">
+			<Link to="/studio" className="text-sm text-tea-700 underline">
+				{t('editor.back')}
+			</Link>
+			<h1 className="mt-2 mb-1 text-2xl font-bold">{t('photoPosts.newTitle')}</h1>
+			<p className="mb-4 text-stone-600">{t('photoPosts.intro')}</p>
+			{actionData?.errors.length ? (
+				<ul className="mb-4 list-disc rounded-lg bg-red-50 p-3 pl-8 text-sm text-red-800" role="alert">
+					{actionData.errors.map((key) => (
+						<li key={key}>{t(key)}</li>
+					))}
+				</ul>
+			) : null}
+			<Form method="post" className="space-y-5">
+				<fieldset className="card">
+					<legend className="px-1 text-lg font-bold">{t('photoPosts.product')}</legend>
+					<select name="productId" className="field-input" defaultValue="">
+						<option value="">{t('newVideo.noProduct')}</option>
+						{products.map((product) => (
+							<option key={product.id} value={product.id}>
+								{product.code} · {product.name}
+							</option>
+						))}
+					</select>
+					<label className="mt-2 flex min-h-11 items-center gap-2">
+						<input type="checkbox" name="showPrice" className="h-5 w-5" defaultChecked />
+						{t('photoPosts.showPrice')}
+					</label>
+					<label className="flex min-h-11 items-center gap-2">
+						<input type="checkbox" name="showLogo" className="h-5 w-5" defaultChecked />
+						{t('photoPosts.showLogo')}
+					</label>
+				</fieldset>
+				<fieldset className="card">
+					<legend className="px-1 text-lg font-bold">{t('photoPosts.photos')}</legend>
+					<p className="mb-2 text-sm text-stone-600">{t('photoPosts.photosHint')}</p>
+					{chosen.map((id) => (
+						<input key={id} type="hidden" name="mediaIds" value={id} />
+					))}
+					{photos.length === 0 ? <p className="text-stone-500">{t('photoPosts.noPhotos')}</p> : null}
+					<div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
+						{photos.map((photo) => {
+							const order = chosen.indexOf(photo.id)
+							return (
+								<button
+									key={photo.id}
+									type="button"
+									className={`relative overflow-hidden rounded-lg border-2 ${order >= 0 ? 'border-tea-600' : 'border-transparent'}`}
+									onClick={() => toggle(photo.id)}
+									aria-pressed={order >= 0}
+									data-testid="photo-choice"
+								>
+									<img src={`/library/${photo.id}/thumb`} alt={photo.displayName} className="aspect-square w-full bg-stone-200 object-cover" loading="lazy" />
+									{order >= 0 ? (
+										<span className="absolute top-1 right-1 flex h-6 w-6 items-center justify-center rounded-full bg-tea-600 text-xs font-bold text-white">{order + 1}</span>
+									) : null}
+								</button>
+							)
+						})}
+					</div>
+				</fieldset>
+				<fieldset className="card">
+					<legend className="px-1 text-lg font-bold">{t('photoPosts.formatsLabel')}</legend>
+					{photoFormatIds.map((format) => (
+						<label key={format} className="flex min-h-11 items-center gap-2">
+							<input type="checkbox" name="formats" value={format} className="h-5 w-5" defaultChecked />
+							{t(`studio-templates:photoPost.formats.${format}`)}
+						</label>
+					))}
+				</fieldset>
+				<fieldset className="card space-y-3">
+					<legend className="px-1 text-lg font-bold">{t('photoPosts.words')}</legend>
+					<label className="block">
+						<span className="field-label">{t('photoPosts.title')}</span>
+						<input name="title" required maxLength={120} className="field-input" placeholder={t('photoPosts.titlePlaceholder')} />
+					</label>
+					<label className="block">
+						<span className="field-label">{t('photoPosts.headline')}</span>
+						<input name="headline" maxLength={120} className="field-input" placeholder={t('photoPosts.headlinePlaceholder')} />
+					</label>
+				</fieldset>
+				<button type="submit" className="btn-primary w-full" disabled={navigation.state !== 'idle'} data-testid="create-photo-post">
+					{t('photoPosts.create')}
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs/promises'
+import { renderDirKey, resolveMediaPath } from '~/media/storage.server.ts'
+import { editSpecSchema, type EditSpec, type EditSpecInput } from '~/studio/spec/edit-spec.ts'
+import type { SpecIssue } from '~/studio/spec/issues.ts'
+import { getDb } from '~/utils/db.server.ts'
+import { invariantResponse } from '~/utils/responses.server.ts'
+import { validateEdit } from './validate-edit.server.ts'
+
+// Edits of one co-op: every lookup carries the co-op id, so another co-op's
+// edit id answers 404 exactly like one that never existed.
+
+export type SaveResult = { ok: true; editId: string } | { ok: false; issues: SpecIssue[] }
+
+export async function listEdits(coopId: string) {
+	return getDb().edit.findMany({
+		where: { coopId },
+		orderBy: { updatedAt: 'desc' },
+		select: {
+			id: true,
+			title: true,
+			templateId: true,
+			updatedAt: true,
+			product: { select: { id: true, name: true } },
+			renders: {
+				orderBy: { createdAt: 'desc' },
+				take: 1,
+				select: { id: true, status: true, quality: true, format: true, progress: true, handedOffAt: true },
+			},
+		},
+	})
+}
+
+export async function requireEdit(coopId: string, editId: string) {
+	const edit = await getDb().edit.findFirst({ where: { id: editId, coopId } })
+	invariantResponse(edit, 'Edit not found')
+	return edit
+}
+
+/** The stored spec, with defaults filled in. It was valid when saved; parsing again keeps old rows readable as the schema gains defaults. */
+export function readEditSpec(edit: { spec: string }): EditSpec {
+	return editSpecSchema.parse(JSON.parse(edit.spec))
+}
+
+type NewEdit = {
+	coopId: string
+	userId: string
+	title: string
+	templateId?: string | null
+	productId?: string | null
+	spec: EditSpecInput
+}
+
+export async function createEdit(input: NewEdit): Promise<SaveResult> {
+	const validated = await validateEdit(input.coopId, input.spec)
+	if (!validated.ok) return validated
+	if (input.productId) await requireProduct(input.coopId, input.productId)
+	const edit = await getDb().edit.create({
+		data: {
+			coopId: input.coopId,
+			createdById: input.userId,
+			title: input.title.slice(0, 120),
+			templateId: input.templateId ?? null,
+			productId: input.productId ?? null,
+			spec: JSON.stringify(validated.spec),
+		},
+		select: { id: true },
+	})
+	return { ok: true, editId: edit.id }
+}
+
+export async function saveEdit({ coopId, editId, title, spec }: { coopId: string; editId: string; title: string; spec: unknown }): Promise<SaveResult> {
+	await requireEdit(coopId, editId)
+	const validated = await validateEdit(coopId, spec)
+	if (!validated.ok) return validated
+	await getDb().edit.update({ where: { id: editId }, data: { title, spec: JSON.stringify(validated.spec) } })
+	return { ok: true, editId }
+}
+
+/**
+ * Deletes the edit, its renders and their folders. A folder whose video
+ * another edit's render reuses (reusedFromId names the render that made the
+ * file) stays.
+ */
+export async function deleteEdit(coopId: string, editId: string) {
+	await requireEdit(coopId, editId)
+	const db = getDb()
+	const renders = await db.render.findMany({ where: { editId }, select: { id: true } })
+	const ids = renders.map((render) => render.id)
+	const reusedElsewhere = await db.render.findMany({
+		where: { reusedFromId: { in: ids }, editId: { not: editId } },
+		select: { reusedFromId: true },
+	})
+	const keep = new Set(reusedElsewhere.map((render) => render.reusedFromId))
+	await db.edit.delete({ where: { id: editId } })
+	for (const id of ids) {
+		if (!keep.has(id)) await fs.rm(resolveMediaPath(renderDirKey(coopId, id)), { recursive: true, force: true })
+	}
+}
+
+async function requireProduct(coopId: string, productId: string) {
+	const product = await getDb().product.findFirst({ where: { id: productId, coopId }, select: { id: true } })
+	invariantResponse(product, 'Product not found')
+}

@@ -1,0 +1,177 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { nanoid } from 'nanoid'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { probeFile } from '#workers/ffmpeg/probe.ts'
+import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
+import { makeClip, makePhoto } from '#tests/support/media-fixtures.ts'
+
+// The studio end to end, in Chromium on a phone-sized screen: a template
+// makes a video from the library, a quick preview plays, the full render's
+// progress bar moves live to the end, the MP4 downloads and is checked with
+// ffprobe, and the video is handed to the scheduler.
+
+let browser: Browser
+let workDir: string
+beforeAll(async () => {
+	browser = await launchBrowser()
+	workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'studio-e2e-'))
+})
+afterAll(async () => {
+	await browser?.close()
+	await fs.rm(workDir, { recursive: true, force: true })
+})
+
+type LibraryFile = { kind: 'video' | 'photo'; name: string; make: (file: string) => Promise<unknown>; extension: string }
+
+/**
+ * Ready library files, as the media area leaves them after processing an
+ * upload: the file at its place under the e2e MEDIA_ROOT and its row.
+ */
+async function addReadyMedia(coopName: string, files: LibraryFile[]) {
+	const db = new Database(inject('e2eDatabasePath'))
+	try {
+		const coop = db.prepare('SELECT id FROM Coop WHERE name = ?').get(coopName) as { id: string }
+		const insert = db.prepare(
+			`INSERT INTO Media (id, coopId, kind, status, displayName, mimeType, sizeBytes, sha256, storageKey, durationMs, width, height, hasAudio, createdAt, updatedAt)
+			 VALUES (?, ?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		)
+		const ids: string[] = []
+		for (const [i, file] of files.entries()) {
+			const id = `e2e${nanoid(10).replace(/[^a-zA-Z0-9]/g, 'x')}`
+			const storageKey = `coops/${coop.id}/media/${id}/original.${file.extension}`
+			const absolute = path.join(inject('e2eMediaRoot'), storageKey)
+			await fs.mkdir(path.dirname(absolute), { recursive: true })
+			await file.make(absolute)
+			const bytes = await fs.readFile(absolute)
+			const probe = file.kind === 'video' ? await probeFile(absolute) : null
+			const at = Date.now() + i
+			insert.run(
+				id,
+				coop.id,
+				file.kind,
+				file.name,
+				file.kind === 'video' ? 'video/mp4' : 'image/jpeg',
+				bytes.length,
+				crypto.createHash('sha256').update(bytes).digest('hex'),
+				storageKey,
+				probe?.durationMs ?? null,
+				probe?.video?.width ?? 1200,
+				probe?.video?.height ?? 1600,
+				probe ? Number(Boolean(probe.audio)) : null,
+				at,
+				at,
+			)
+			ids.push(id)
+		}
+		return ids
+	} finally {
+		db.close()
+	}
+}
+
+async function createProduct(page: Page) {
+	await page.goto(baseUrl('/products/new'))
+	await page.getByLabel('Tên sản phẩm').fill('Chè Shan tuyết Suối Giàng')
+	await page.getByLabel('Giá (đồng)').fill('120k')
+	await page.getByRole('button', { name: 'hộp', exact: true }).click()
+	await page.getByRole('button', { name: 'Thêm sản phẩm' }).click()
+	await page.waitForURL(/\/products\/(?!new)\w+$/)
+}
+
+/** The newest render row of a quality, once it has one. */
+function renderRow(page: Page, quality: 'preview' | 'final') {
+	return page.locator(`[data-testid="render"][data-quality="${quality}"]`).first()
+}
+
+test('template → preview → render with live progress → download → hand to the scheduler', async () => {
+	const page = await browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true })
+	const person = await signUpThroughUi(page)
+	await createProduct(page)
+	await addReadyMedia(person.coopName, [
+		{ kind: 'video', name: 'doi-che-sang-som.mp4', extension: 'mp4', make: (file) => makeClip(file, { width: 640, height: 360, seconds: 6 }) },
+		{ kind: 'video', name: 'hai-che.mp4', extension: 'mp4', make: (file) => makeClip(file, { width: 360, height: 640, seconds: 6, tone: 660 }) },
+		{ kind: 'photo', name: 'bup-che.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 1200, height: 1600 }) },
+	])
+
+	await page.goto(baseUrl('/studio'))
+	await page.getByTestId('new-video').click()
+	await page.waitForURL(baseUrl('/studio/new'))
+	await page.getByLabel(/Giới thiệu sản phẩm/).check()
+	await page.getByLabel(/Sản phẩm \(mẫu này cần sản phẩm\)/).selectOption({ label: 'A1 · Chè Shan tuyết Suối Giàng' })
+	const choices = page.getByTestId('template-media')
+	for (const name of ['doi-che-sang-som.mp4', 'hai-che.mp4', 'bup-che.jpg']) await choices.filter({ hasText: name }).click()
+	await page.getByTestId('create-from-template').click()
+	await page.waitForURL(/\/studio\/(?!new)\w+/)
+
+	// The template's shots are listed in the order they were tapped, the first one open.
+	await page.getByTestId('timeline-item').first().waitFor()
+	await expect(page.getByTestId('timeline-item').count()).resolves.toBeGreaterThanOrEqual(4)
+	await expect(page.getByTestId('timeline-item').first().textContent()).resolves.toContain('doi-che-sang-som.mp4')
+
+	// A quick preview plays in the page.
+	await page.getByTestId('make-preview').click()
+	await renderRow(page, 'preview').and(page.locator('[data-status="ready"]')).waitFor({ timeout: 120_000 })
+	const previewSize = await renderRow(page, 'preview')
+		.getByTestId('render-player')
+		.evaluate(async (video: HTMLVideoElement) => {
+			if (video.readyState < 1) await new Promise((resolve) => video.addEventListener('loadedmetadata', resolve, { once: true }))
+			return { width: video.videoWidth, height: video.videoHeight }
+		})
+	expect(previewSize).toEqual({ width: 360, height: 640 })
+
+	// The full render: the bar moves while ffmpeg works, without reloading the page.
+	await page.getByTestId('make-final').click()
+	const final = renderRow(page, 'final')
+	await final.waitFor()
+	const seen = new Set<number>()
+	for (;;) {
+		const status = await final.getAttribute('data-status')
+		if (status === 'ready' || status === 'failed') break
+		const bar = final.getByTestId('render-progress')
+		if (await bar.isVisible().catch(() => false)) seen.add(Number(await bar.getAttribute('aria-valuenow').catch(() => 0)))
+		await page.waitForTimeout(150)
+	}
+	expect(await final.getAttribute('data-status')).toBe('ready')
+	expect(await final.getAttribute('data-progress')).toBe('100')
+	expect([...seen].filter((value) => value > 0 && value < 100).length).toBeGreaterThanOrEqual(2)
+
+	// The download is a real 9:16 MP4.
+	const [download] = await Promise.all([page.waitForEvent('download'), final.getByTestId('render-download').click()])
+	expect(download.suggestedFilename()).toMatch(/\.mp4$/)
+	const saved = path.join(workDir, 'video.mp4')
+	await download.saveAs(saved)
+	const probe = await probeFile(saved)
+	expect(probe.video).toMatchObject({ codec: 'h264', width: 1080, height: 1920 })
+	expect(probe.audio?.codec).toBe('aac')
+	expect(probe.durationMs).toBeGreaterThan(5000)
+
+	await final.getByRole('button', { name: 'Gửi sang lịch đăng' }).click()
+	await final.getByTestId('handed-off').waitFor()
+	await expect(final.getByTestId('handed-off').textContent()).resolves.toContain('sẵn sàng lên lịch')
+})
+
+test('a viewer of another co-op gets 404 for an edit and its video', async () => {
+	const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+	const owner = await signUpThroughUi(page)
+	await addReadyMedia(owner.coopName, [
+		{ kind: 'photo', name: 'a.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
+		{ kind: 'photo', name: 'b.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
+		{ kind: 'photo', name: 'c.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
+	])
+	await page.goto(baseUrl('/studio/new'))
+	await page.getByLabel(/Một ngày trên nương chè/).check()
+	for (const name of ['a.jpg', 'b.jpg', 'c.jpg']) await page.getByTestId('template-media').filter({ hasText: name }).click()
+	await page.getByTestId('create-from-template').click()
+	await page.waitForURL(/\/studio\/(?!new)\w+/)
+	const editUrl = page.url()
+
+	const stranger = await browser.newPage()
+	await signUpThroughUi(stranger)
+	const response = await stranger.goto(editUrl)
+	expect(response?.status()).toBe(404)
+})

@@ -1,0 +1,57 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { FfmpegError, renderToFile, runFfmpeg, type FfmpegProgress } from '#workers/ffmpeg/run.ts'
+import { runningFfmpegChildren } from '#tests/support/render-checks.ts'
+
+// The runner on its own: it knows argument arrays, not edits.
+
+let dir: string
+beforeAll(async () => {
+	dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ffmpeg-run-'))
+})
+afterAll(async () => {
+	await fs.rm(dir, { recursive: true, force: true })
+})
+
+const twoSecondsOfTestPattern = ['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30:duration=2', '-f', 'lavfi', '-i', 'sine=duration=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest']
+
+test('renders under a temporary name, reports progress to 100 %, and names the file only once ffprobe accepts it', async () => {
+	const out = path.join(dir, 'ok', 'video.mp4')
+	const reports: FfmpegProgress[] = []
+	const { probe } = await renderToFile(twoSecondsOfTestPattern, out, { expectedSeconds: 2, onProgress: (p) => reports.push(p) })
+	expect(probe.video).toMatchObject({ width: 320, height: 240 })
+	expect(await fs.readdir(path.dirname(out))).toEqual(['video.mp4'])
+	expect(reports.at(-1)?.percent).toBe(100)
+	expect(reports.map((r) => r.percent)).toEqual([...reports.map((r) => r.percent)].sort((a, b) => a - b))
+})
+
+test('an output that is not what was asked is refused and removed', async () => {
+	const out = path.join(dir, 'short', 'video.mp4')
+	const error = await renderToFile(twoSecondsOfTestPattern, out, { expectedSeconds: 5 }).catch((e: unknown) => e)
+	expect(error).toBeInstanceOf(FfmpegError)
+	expect((error as FfmpegError).kind).toBe('invalid-output')
+	expect((error as FfmpegError).message).toMatch(/duration 2\.\d+ s instead of 5\.000 s/)
+	expect(await fs.readdir(path.dirname(out))).toEqual([])
+})
+
+test('a failing ffmpeg rejects with its exit code and the tail of its stderr', async () => {
+	const error = await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=duration=1', '-vf', 'no_such_filter', '-f', 'null', '-'], { expectedSeconds: 1 }).catch((e: unknown) => e)
+	expect(error).toBeInstanceOf(FfmpegError)
+	expect(error).toMatchObject({ kind: 'failed', exitCode: 1 })
+	expect((error as FfmpegError).stderrTail).toContain('No such filter')
+})
+
+test('an abort kills ffmpeg', async () => {
+	const cancel = new AbortController()
+	// -re plays in real time: ten minutes unless the abort kills it.
+	const running = runFfmpeg(['-re', '-f', 'lavfi', '-i', 'testsrc2=duration=600', '-f', 'null', '-'], {
+		expectedSeconds: 600,
+		signal: cancel.signal,
+		onProgress: () => cancel.abort(),
+	})
+	const error = await running.catch((e: unknown) => e)
+	expect(error).toMatchObject({ kind: 'cancelled' })
+	expect(await runningFfmpegChildren()).toEqual([])
+})

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs/promises'
+import { promisify } from 'node:util'
+import { ffmpegPath } from '#workers/ffmpeg/binaries.ts'
+
+// Fixtures and checks for render tests: clips drawn from solid colours (so a
+// pixel says which part of the source it came from), frames read back as RGB,
+// the MP4's top-level box order, the loudness as ebur128 measures it.
+
+const execFileAsync = promisify(execFile)
+
+export type ColourClipOptions = {
+	width: number
+	height: number
+	seconds: number
+	/** The background colour, and boxes drawn over it (ffmpeg colour names or 0xRRGGBB). */
+	background: string
+	boxes?: { x: number; y: number; w: number; h: number; color: string }[]
+	/** Hz of a sine tone on the sound track; no sound when omitted. */
+	tone?: number
+	/** A rotation stored as phones do (the pixels stay as drawn). */
+	rotate?: 90 | 270
+}
+
+export async function makeColourClip(outPath: string, options: ColourClipOptions) {
+	const { width, height, seconds, background, boxes = [], tone, rotate } = options
+	const draw = boxes.map((b) => `,drawbox=x=${b.x}:y=${b.y}:w=${b.w}:h=${b.h}:color=${b.color}:t=fill`).join('')
+	const args = ['-y', '-v', 'error', '-f', 'lavfi', '-i', `color=c=${background}:s=${width}x${height}:r=30:d=${seconds}${draw}`]
+	if (tone) args.push('-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=48000:duration=${seconds}`)
+	args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p')
+	if (tone) args.push('-c:a', 'aac', '-b:a', '96k')
+	args.push('-movflags', '+faststart')
+	const encoded = rotate ? `${outPath}.stored.mp4` : outPath
+	await execFileAsync(ffmpegPath(), [...args, encoded])
+	if (rotate) {
+		// ffmpeg drops a rotate tag while encoding; a remux keeps it.
+		await execFileAsync(ffmpegPath(), ['-y', '-v', 'error', '-i', encoded, '-c', 'copy', '-metadata:s:v:0', `rotate=${rotate}`, outPath])
+		await fs.rm(encoded)
+	}
+	return outPath
+}
+
+export type Frame = { width: number; height: number; rgb: Buffer }
+
+/** The frame shown at `seconds`, as raw RGB. */
+export async function frameAt(file: string, seconds: number, size: { width: number; height: number }): Promise<Frame> {
+	const { stdout } = await execFileAsync(
+		ffmpegPath(),
+		['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+		{ encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+	)
+	return { ...size, rgb: stdout }
+}
+
+export function pixel(frame: Frame, x: number, y: number): [number, number, number] {
+	const i = (Math.round(y) * frame.width + Math.round(x)) * 3
+	return [frame.rgb[i], frame.rgb[i + 1], frame.rgb[i + 2]]
+}
+
+/** Near a colour, allowing for YUV rounding and compression. */
+export function looksLike(actual: [number, number, number], expected: [number, number, number], tolerance = 40): boolean {
+	return actual.every((value, i) => Math.abs(value - expected[i]) <= tolerance)
+}
+
+/** How many pixels of a region are close to white or to a highlight yellow: caption text. */
+export function countBrightTextPixels(frame: Frame, region: { x: number; y: number; width: number; height: number }): number {
+	let count = 0
+	for (let y = region.y; y < region.y + region.height; y++) {
+		for (let x = region.x; x < region.x + region.width; x++) {
+			const [r, g] = pixel(frame, x, y)
+			if (r > 200 && g > 180) count++
+		}
+	}
+	return count
+}
+
+/** Top-level MP4 boxes in file order ("ftyp", "moov", "mdat", ...). */
+export async function topLevelBoxes(file: string): Promise<string[]> {
+	const handle = await fs.open(file, 'r')
+	try {
+		const { size } = await handle.stat()
+		const boxes: string[] = []
+		const header = Buffer.alloc(16)
+		let offset = 0
+		while (offset + 8 <= size) {
+			await handle.read(header, 0, 16, offset)
+			let length = header.readUInt32BE(0)
+			const type = header.toString('latin1', 4, 8)
+			if (length === 1) length = Number(header.readBigUInt64BE(8))
+			else if (length === 0) length = size - offset
+			boxes.push(type)
+			if (length < 8) break
+			offset += length
+		}
+		return boxes
+	} finally {
+		await handle.close()
+	}
+}
+
+/** Integrated loudness (LUFS) as ffmpeg's EBU R128 meter measures the file. */
+export async function integratedLoudness(file: string): Promise<number> {
+	const { stderr } = await execFileAsync(ffmpegPath(), ['-hide_banner', '-nostats', '-i', file, '-map', '0:a', '-af', 'ebur128', '-f', 'null', '-'], {
+		maxBuffer: 32 * 1024 * 1024,
+	})
+	const summary = stderr.slice(stderr.lastIndexOf('Summary:'))
+	const match = /I:\s+(-?[\d.]+) LUFS/.exec(summary)
+	if (!match) throw new Error(`No loudness in ebur128 output: ${summary}`)
+	return Number(match[1])
+}
+
+/** ffmpeg processes that are children of this process (Linux /proc). */
+export async function runningFfmpegChildren(): Promise<number[]> {
+	const pids = await fs.readdir('/proc').catch(() => [] as string[])
+	const children: number[] = []
+	for (const pid of pids.filter((p) => /^\d+$/.test(p))) {
+		const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+		if (status.includes(`PPid:\t${process.pid}\n`) && /Name:\s+ffmpeg/.test(status)) children.push(Number(pid))
+	}
+	return children
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs/promises'
+import { partialPathFor, resolveMediaPath, writeAtomically } from '~/media/storage.server.ts'
+import { probeFile, type ProbedMedia } from '#workers/ffmpeg/probe.ts'
+import { writeThumbFrom } from './photo.ts'
+import { FfmpegError, runFfmpeg } from './run-ffmpeg.ts'
+import { MediaUnreadable } from './unreadable.ts'
+import { posterArgs, posterDimensions, posterTimeSeconds, proxyArgs, proxyDimensions, waveformArgs } from './video-commands.ts'
+
+export type TimedMediaKeys = { dir: string; thumb: string; poster: string; videoProxy: string }
+
+export type TimedMediaFacts = {
+	kind: 'video' | 'audio'
+	durationMs: number | null
+	width: number | null
+	height: number | null
+	rotation: number
+	videoCodec: string | null
+	audioCodec: string | null
+	hasAudio: boolean
+	fps: number | null
+	thumbKey: string
+	posterKey: string | null
+	proxyKey: string | null
+}
+
+type Options = {
+	signal?: AbortSignal
+	/** 0..1 through the preview encode, the slow part. */
+	onProgress?: (fraction: number) => void
+}
+
+/**
+ * Probes a clip or a sound file and makes what the library shows: for video
+ * a poster frame, a thumbnail and the 480p preview proxy; for audio a
+ * waveform thumbnail. Whether the file is video or audio is decided here by
+ * its streams, whatever the upload guessed from the container.
+ */
+export async function prepareAudioOrVideo(
+	originalPath: string,
+	guessedKind: 'video' | 'audio',
+	keys: TimedMediaKeys,
+	options: Options = {},
+): Promise<TimedMediaFacts> {
+	const unreadable = guessedKind === 'audio' ? 'corrupt-audio' : 'corrupt-video'
+	let probed: ProbedMedia
+	try {
+		probed = await probeFile(originalPath)
+	} catch (error) {
+		throw new MediaUnreadable(unreadable, error)
+	}
+	if (probed.video && probed.video.width > 0 && probed.video.height > 0) return prepareVideo(originalPath, probed, keys, options)
+	if (probed.audio) return prepareAudio(originalPath, probed, keys, options)
+	throw new MediaUnreadable(unreadable)
+}
+
+async function prepareVideo(originalPath: string, probed: ProbedMedia, keys: TimedMediaKeys, { signal, onProgress }: Options): Promise<TimedMediaFacts> {
+	const video = probed.video!
+	const hasAudio = probed.audio !== null
+	await ffmpegOrUnreadable('corrupt-video', async () => {
+		await writeAtomically(keys.poster, (tempPath) =>
+			runFfmpeg(
+				posterArgs(originalPath, tempPath, { atSeconds: posterTimeSeconds(probed.durationMs), ...posterDimensions(video.width, video.height) }),
+				{ signal },
+			),
+		)
+		await writeThumbFrom(resolveMediaPath(keys.poster), keys.thumb)
+		await writeAtomically(keys.videoProxy, (tempPath) =>
+			runFfmpeg(proxyArgs(originalPath, tempPath, { ...proxyDimensions(video.width, video.height), hasAudio, fps: video.fps }), {
+				signal,
+				onProgress: (outTimeMs) => probed.durationMs && onProgress?.(Math.min(1, outTimeMs / probed.durationMs)),
+			}),
+		)
+	})
+	return {
+		kind: 'video',
+		durationMs: probed.durationMs,
+		width: video.width,
+		height: video.height,
+		rotation: video.rotation,
+		videoCodec: video.codec,
+		audioCodec: probed.audio?.codec ?? null,
+		hasAudio,
+		fps: video.fps,
+		thumbKey: keys.thumb,
+		posterKey: keys.poster,
+		proxyKey: keys.videoProxy,
+	}
+}
+
+async function prepareAudio(originalPath: string, probed: ProbedMedia, keys: TimedMediaKeys, { signal }: Options): Promise<TimedMediaFacts> {
+	const waveformPath = partialPathFor(`${keys.dir}/waveform.png`)
+	await ffmpegOrUnreadable('corrupt-audio', async () => {
+		try {
+			await runFfmpeg(waveformArgs(originalPath, waveformPath), { signal })
+			await writeThumbFrom(waveformPath, keys.thumb)
+		} finally {
+			await fs.rm(waveformPath, { force: true })
+		}
+	})
+	return {
+		kind: 'audio',
+		durationMs: probed.durationMs,
+		width: null,
+		height: null,
+		rotation: 0,
+		videoCodec: null,
+		audioCodec: probed.audio!.codec,
+		hasAudio: true,
+		fps: null,
+		thumbKey: keys.thumb,
+		posterKey: null,
+		proxyKey: null,
+	}
+}
+
+/** ffmpeg failing to decode what ffprobe accepted means a damaged file; anything else (cancel, disk) is retried. */
+async function ffmpegOrUnreadable(code: 'corrupt-video' | 'corrupt-audio', work: () => Promise<void>) {
+	try {
+		await work()
+	} catch (error) {
+		if (error instanceof FfmpegError) throw new MediaUnreadable(code, error)
+		throw error
+	}
+}

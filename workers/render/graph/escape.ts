@@ -1,0 +1,18 @@
+// ffmpeg parses a filter graph twice: the graph (filters split on , ; [ ])
+// and then each filter's options (split on :). A file path inside an option
+// is escaped for both, so spaces, colons, commas or quotes in it survive.
+
+export function escapeFilterPath(value: string): string {
+	const optionLevel = value.replace(/[\\':]/g, (c) => `\\${c}`)
+	return optionLevel.replace(/[\\'[\],;]/g, (c) => `\\${c}`)
+}
+
+/**
+ * A picture read inside the graph (the `movie` source) rather than as an
+ * ffmpeg input: ffmpeg's input scheduler then never reads ahead on it. A
+ * still fed as an `-i` input next to transitions made ffmpeg 4.1 buffer
+ * hundreds of decoded frames (1.8 GB instead of 0.5 GB for the benchmark edit).
+ */
+export function pictureSource(path: string): string {
+	return `movie=filename=${escapeFilterPath(path)}`
+}
