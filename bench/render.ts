@@ -6,8 +6,10 @@
 //   ratio        engine wall time / hand-written wall time (goal ≤ 1.15)
 //   speed        output seconds per wall second of the engine (goal ≥ 2)
 //   peak_rss_mb  peak memory of the engine's render, Node + ffmpeg (goal < 600)
-// Each side runs twice, alternating, and the faster run counts: other work on
-// a shared machine only ever slows a run down.
+// plus the CPU seconds of both sides, which do not depend on what else the
+// machine is doing. Each side runs BENCH_RUNS times (default 2), alternating,
+// and the faster run counts: other work on a shared machine only slows a run
+// down. The engine runs in a fresh Node process, as in a render worker.
 
 import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -187,22 +189,27 @@ function watchMemory() {
 	let peak = 0
 	const sample = async () => {
 		let total = process.memoryUsage().rss
-		const pids = await fs.readdir('/proc').catch(() => [] as string[])
-		for (const pid of pids.filter((p) => /^\d+$/.test(p))) {
+		for (const pid of await childPids()) {
 			const status = await fs.readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
-			if (!status.includes(`PPid:\t${process.pid}\n`) || !/Name:\s+ffmpeg/.test(status)) continue
 			const rss = /VmRSS:\s+(\d+) kB/.exec(status)
 			if (rss) total += Number(rss[1]) * 1024
 		}
 		peak = Math.max(peak, total)
 	}
-	const timer = setInterval(() => void sample(), 50)
+	const timer = setInterval(() => void sample(), 100)
 	return {
 		stop: async () => {
 			clearInterval(timer)
 			return Math.round(peak / 1024 / 1024)
 		},
 	}
+}
+
+/** This process's children (ffmpeg), from each thread's /proc children list: cheap enough to poll. */
+async function childPids(): Promise<string[]> {
+	const threads = await fs.readdir('/proc/self/task').catch(() => [] as string[])
+	const lists = await Promise.all(threads.map((tid) => fs.readFile(`/proc/self/task/${tid}/children`, 'utf8').catch(() => '')))
+	return lists.join(' ').split(/\s+/).filter(Boolean)
 }
 
 type EngineRun = { ms: number; cpuSeconds: number; peakRssMb: number; loudness: number | null }

@@ -77,10 +77,11 @@ async function main() {
 	const { deleteRedisKeys } = await import('#tests/support/redis.ts')
 	ensureBuild()
 	execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env: process.env, stdio: 'pipe' })
-	const { createCoopMember, sessionCookie } = await import('#tests/support/media-world.ts')
+	const { createCoopMember } = await import('#tests/support/media-world.ts')
+	const { sessionCookie } = await import('#tests/support/session-requests.ts')
 	const { disconnectDb } = await import('~/utils/db.server.ts')
 	const member = await createCoopMember('editor')
-	const cookie = await sessionCookie(member.userId, member.coopId)
+	const cookie = await sessionCookie(member.userId, { activeCoopId: member.coopId })
 	await disconnectDb()
 
 	const sizeBytes = SIZE_MB * 1024 * 1024

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireMediaFiles } from '~/media/library.server.ts'
 import { resolveMediaPath } from '~/media/storage.server.ts'
-import { fileResponse } from '~/studio/edits/file-response.server.ts'
+import { fileResponse } from '~/utils/file-response.server.ts'
 import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { resolveMediaPath } from '~/media/storage.server.ts'
-import { fileResponse } from '~/studio/edits/file-response.server.ts'
+import { fileResponse } from '~/utils/file-response.server.ts'
 import { requireRender } from '~/studio/edits/renders.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { requireCoopPermission } from '~/utils/permissions.server.ts'

@@ -2,7 +2,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createCoopMember, sessionCookie } from '#tests/support/media-world.ts'
+import { createCoopMember } from '#tests/support/media-world.ts'
+import { sessionCookie } from '#tests/support/session-requests.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus, publishCoopEvent } from '~/utils/events.server.ts'
 
@@ -63,7 +64,7 @@ async function openStream(cookie: string | null) {
 test('a member receives their co-op’s events and only theirs, with heartbeats', async () => {
 	const mai = await createCoopMember('viewer')
 	const other = await createCoopMember('owner')
-	const stream = await openStream(await sessionCookie(mai.userId, mai.coopId))
+	const stream = await openStream(await sessionCookie(mai.userId, { activeCoopId: mai.coopId }))
 	expect(stream.response.status).toBe(200)
 	expect(stream.response.headers.get('content-type')).toContain('text/event-stream')
 	await stream.until(() => stream.text().includes('retry:'), 'the opening line')
@@ -82,7 +83,7 @@ test('a member receives their co-op’s events and only theirs, with heartbeats'
 
 test('signing out (the session row deleted) ends the stream at the next heartbeat; no session is 401', async () => {
 	const mai = await createCoopMember('editor')
-	const cookie = await sessionCookie(mai.userId, mai.coopId)
+	const cookie = await sessionCookie(mai.userId, { activeCoopId: mai.coopId })
 	const stream = await openStream(cookie)
 	await stream.until(() => stream.text().includes('retry:'), 'the opening line')
 	await getDb().session.deleteMany({ where: { userId: mai.userId } })
@@ -94,7 +95,7 @@ test('signing out (the session row deleted) ends the stream at the next heartbea
 
 test('closing the server ends every open stream', async () => {
 	const mai = await createCoopMember('editor')
-	const stream = await openStream(await sessionCookie(mai.userId, mai.coopId))
+	const stream = await openStream(await sessionCookie(mai.userId, { activeCoopId: mai.coopId }))
 	await stream.until(() => stream.text().includes('retry:'), 'the opening line')
 	closeEventStreams()
 	await stream.until(stream.ended, 'the end of the stream')

@@ -4,7 +4,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createCoopMember, sessionCookie } from '#tests/support/media-world.ts'
+import { createCoopMember } from '#tests/support/media-world.ts'
+import { sessionCookie } from '#tests/support/session-requests.ts'
 import { makeClip } from '#tests/support/media-fixtures.ts'
 import { resolveMediaPath, uploadsDir } from '~/media/storage.server.ts'
 import { getDb } from '~/utils/db.server.ts'
@@ -41,7 +42,7 @@ const b64 = (value: string) => Buffer.from(value).toString('base64')
 
 async function editor(role: 'editor' | 'owner' | 'viewer' = 'editor') {
 	const member = await createCoopMember(role)
-	return { ...member, cookie: await sessionCookie(member.userId, member.coopId) }
+	return { ...member, cookie: await sessionCookie(member.userId, { activeCoopId: member.coopId }) }
 }
 
 function tus(cookie: string | null, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) {

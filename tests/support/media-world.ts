@@ -1,26 +1,21 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { nanoid } from 'nanoid'
+import { addMember, createUserWithCoop } from '../../prisma/factories.ts'
 import { acceptUpload } from '~/media/intake.server.ts'
 import { uploadsDir } from '~/media/storage.server.ts'
-import { startSession } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { subscribeCoopEvents, type CoopEvent } from '~/utils/events.server.ts'
 import type { Role } from '~/utils/permissions.server.ts'
 
-/** A co-op with one member of `role`, straight in the database (sign-up has its own tests). */
+/** A member of `role` in a new co-op, or in `coopId` (the shared factories; sign-up has its own tests). */
 export async function createCoopMember(role: Role = 'owner', coopId?: string) {
-	const db = getDb()
-	const user = await db.user.create({ data: { email: `${nanoid(8).toLowerCase()}@example.vn`, name: 'Lò Thị Mai' } })
-	const coop = coopId ? { id: coopId } : await db.coop.create({ data: { name: `HTX ${nanoid(5)}`, province: 'Yên Bái' } })
-	await db.membership.create({ data: { userId: user.id, coopId: coop.id, role } })
+	if (coopId) {
+		const { user } = await addMember(coopId, { role })
+		return { userId: user.id, coopId }
+	}
+	const { user, coop } = await createUserWithCoop({ role })
 	return { userId: user.id, coopId: coop.id }
-}
-
-/** The Cookie header of a real session for `userId` (the same cookie the login page sets). */
-export async function sessionCookie(userId: string, coopId: string) {
-	const setCookie = await startSession(new Request('http://localhost/login'), userId, coopId)
-	return setCookie.split(';')[0]
 }
 
 /** Copies `sourceFile` where tus would have written it, then takes it into the library as a finished upload. */

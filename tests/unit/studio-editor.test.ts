@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { coverCropBox, focusFromTap } from '~/studio/edits/crop-preview.ts'
 import { addMedia, moveItem, removeItem, setCaptionLines, toggleFormat, trimClip, type PickableMedia } from '~/studio/edits/editor-state.ts'
-import { parseRange } from '~/studio/edits/file-response.server.ts'
+import { parseRange } from '~/utils/file-response.server.ts'
 import { renderFailureColumns, storedRenderFailure } from '~/studio/edits/render-view.ts'
 import { formatSeconds } from '~/studio/edits/time-format.ts'
 import { editSpecSchema, type EditSpec } from '~/studio/spec/edit-spec.ts'

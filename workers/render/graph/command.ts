@@ -1,5 +1,5 @@
 import { subtitlesFilter } from '~/studio/captions/ass.ts'
-import { placeItems } from '~/studio/spec/timing.ts'
+import { placeItems, timelineFrames } from '~/studio/spec/timing.ts'
 import { encoderArgs } from '../presets.ts'
 import { loudnessAnalysisFilter, loudnessFilter, mixFilters, musicLeg, type LoudnessPlan } from './audio-mix.ts'
 import { pictureSource } from './escape.ts'
@@ -31,13 +31,10 @@ function legTimings(plan: Pick<RenderPlanInput, 'spec'>): LegTiming[] {
 		const frames = placements[index].transitionFrames
 		return {
 			frames: placements[index].frames,
+			startFrame: placements[index].startFrame,
 			transitionIn: frames > 0 && transition && transition.type !== 'cut' ? { type: transition.type, frames } : null,
 		}
 	})
-}
-
-function totalFrames(timings: readonly LegTiming[]): number {
-	return timings.reduce((sum, t) => sum + t.frames - (t.transitionIn?.frames ?? 0), 0)
 }
 
 function clipHasSound(plan: Pick<RenderPlanInput, 'spec' | 'media'>, index: number): boolean {
@@ -68,7 +65,7 @@ function buildAudio(plan: AudioPlanInput, inputs: InputList, timings: readonly L
 		filters.push(...joinAudio(labels, timings, target, 'voice'))
 		voice = 'voice'
 	}
-	const totalSamples = samplesFor(totalFrames(timings), target.fps)
+	const totalSamples = samplesFor(timelineFrames(spec.timeline), target.fps)
 	const bed = spec.audio.music
 	let music: { label: string; bed: NonNullable<typeof bed> } | null = null
 	if (bed) {
@@ -87,7 +84,7 @@ export function buildLoudnessAnalysis(plan: AudioPlanInput): FfmpegInvocation {
 	const timings = legTimings(plan)
 	const mix = buildAudio(plan, inputs, timings, filters)
 	filters.push(loudnessAnalysisFilter(mix, plan.spec.audio.loudnessLufs))
-	const durationSeconds = totalFrames(timings) / plan.target.fps
+	const durationSeconds = timelineFrames(plan.spec.timeline) / plan.target.fps
 	return {
 		args: [...inputs.args(), '-filter_complex', filters.join(';'), '-map', '[aout]', '-f', 'null', '-'],
 		durationSeconds,
@@ -127,7 +124,7 @@ export function buildRenderCommand(plan: RenderPlanInput, loudness: LoudnessPlan
 			: joinVideoWithOverlays(videoLabels, timings, 'timeline')),
 	)
 
-	const durationSeconds = totalFrames(timings) / target.fps
+	const durationSeconds = timelineFrames(spec.timeline) / target.fps
 	let video = 'timeline'
 	spec.overlays.forEach((overlay, index) => {
 		const still = stills.overlays[index]

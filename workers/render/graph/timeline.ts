@@ -10,6 +10,8 @@ import { samplesFor } from './legs.ts'
 
 export type LegTiming = {
 	frames: number
+	/** Where the leg starts on the output timeline. */
+	startFrame: number
 	/** Transition from the previous leg; null for a cut and for the first leg. */
 	transitionIn: { type: Exclude<TransitionType, 'cut'>; frames: number } | null
 }
@@ -20,21 +22,8 @@ const XFADE_NAMES: Record<Exclude<TransitionType, 'cut'>, string> = {
 	'slide-up': 'slideup',
 }
 
-/** Where each leg starts on the output timeline, in frames. */
-export function legStarts(timings: readonly LegTiming[]): number[] {
-	const starts: number[] = []
-	let cursor = 0
-	for (const timing of timings) {
-		const start = cursor - (timing.transitionIn?.frames ?? 0)
-		starts.push(start)
-		cursor = start + timing.frames
-	}
-	return starts
-}
-
 export function joinVideoWithXfade(labels: readonly string[], timings: readonly LegTiming[], target: RenderTarget, output: string): string[] {
 	if (labels.length === 1) return [`[${labels[0]}]null[${output}]`]
-	const starts = legStarts(timings)
 	const filters: string[] = []
 	let current = labels[0]
 	for (let i = 1; i < labels.length; i++) {
@@ -42,7 +31,7 @@ export function joinVideoWithXfade(labels: readonly string[], timings: readonly 
 		const transition = timings[i].transitionIn
 		filters.push(
 			transition
-				? `[${current}][${labels[i]}]xfade=transition=${XFADE_NAMES[transition.type]}:duration=${seconds(transition.frames, target.fps)}:offset=${seconds(starts[i], target.fps)}[${next}]`
+				? `[${current}][${labels[i]}]xfade=transition=${XFADE_NAMES[transition.type]}:duration=${seconds(transition.frames, target.fps)}:offset=${seconds(timings[i].startFrame, target.fps)}[${next}]`
 				: `[${current}][${labels[i]}]concat=n=2:v=1:a=0[${next}]`,
 		)
 		current = next
