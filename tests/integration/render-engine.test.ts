@@ -167,6 +167,44 @@ test('contain-blur shows the whole picture over a blurred fill of itself, not bl
 	expect(r + g + b).toBeGreaterThan(150)
 })
 
+function restoreEnv(name: string, value: string | undefined) {
+	if (value === undefined) delete process.env[name]
+	else process.env[name] = value
+}
+
+// Debian's ffmpeg (5.1) has xfade; the bundled 4.1 does not. Where it is
+// installed, the same edit must render through xfade with the same timing.
+const newerFfmpeg = '/usr/bin/ffmpeg'
+const hasNewerFfmpeg = await fs.access(newerFfmpeg).then(() => true, () => false)
+
+test.skipIf(!hasNewerFfmpeg)('with a newer ffmpeg the transitions use xfade, on the same frames', async () => {
+	const saved = { ffmpeg: process.env.FFMPEG_PATH, ffprobe: process.env.FFPROBE_PATH }
+	process.env.FFMPEG_PATH = newerFfmpeg
+	process.env.FFPROBE_PATH = '/usr/bin/ffprobe'
+	try {
+		const out = path.join(dir, 'xfade.mp4')
+		const spec = specOf({
+			timeline: [
+				{ type: 'clip', mediaId: 'redLeft', in: 0, out: 2, focus: { x: 0, y: 0.5 } },
+				{ type: 'clip', mediaId: 'redLeft', in: 0, out: 2, focus: { x: 1, y: 0.5 }, transitionIn: { type: 'fade', duration: 0.5 } },
+				{ type: 'title', lines: ['Hết'], duration: 1.5, transitionIn: { type: 'slide-up', duration: 0.5 } },
+			],
+		})
+		const result = await renderEdit({ spec, mediaPaths: media, format: 'tiktok-reels', quality: 'preview', outputPath: out })
+		expect(result.transitions).toBe('xfade')
+		expect(Math.abs(result.durationSeconds - 4.5)).toBeLessThanOrEqual(1 / 30)
+		const size = { width: 360, height: 640 }
+		expect(looksLike(pixel(await frameAt(out, 1, size), 180, 320), RED)).toBe(true)
+		const crossing = pixel(await frameAt(out, 1.75, size), 180, 320)
+		expect(looksLike(crossing, RED) || looksLike(crossing, BLUE)).toBe(false)
+		expect(looksLike(pixel(await frameAt(out, 2.8, size), 180, 320), BLUE)).toBe(true)
+		expect(looksLike(pixel(await frameAt(out, 4.2, size), 20, 620), TITLE_GREEN, 25)).toBe(true)
+	} finally {
+		restoreEnv('FFMPEG_PATH', saved.ffmpeg)
+		restoreEnv('FFPROBE_PATH', saved.ffprobe)
+	}
+})
+
 describe('bad input is rejected before ffmpeg runs', () => {
 	test('a missing file, a corrupt file and a trim past the end, each named by its item', async () => {
 		const corrupt = path.join(dir, 'corrupt.mp4')

@@ -84,6 +84,16 @@ test('a spec that cannot be rendered fails at once, with the problems as data fo
 	logged.mockRestore()
 })
 
+test('a storage key reaching outside MEDIA_ROOT is refused, never retried', async () => {
+	const logged = expectFailureLogs()
+	const spec = { version: 1, timeline: [{ type: 'clip', mediaId: 'clip1', out: 1 }] }
+	const job = await getQueue(QUEUES.render).add('render', payload(spec, '../../etc/out.mp4'))
+	const { failure } = await settle(job)
+	expect(failure).toMatchObject({ code: 'unexpected' })
+	expect((await getQueue(QUEUES.render).getJob(job.id!))?.attemptsMade).toBe(1)
+	logged.mockRestore()
+})
+
 const longSpec = { version: 1, timeline: [{ type: 'clip', mediaId: 'clip2', in: 0, out: 40 }] }
 const longInputs = { clip2: 'coops/c1/media/clip2/original.mp4' }
 

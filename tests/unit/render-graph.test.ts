@@ -3,6 +3,7 @@ import { parseEditSpec, type EditSpecInput } from '~/studio/spec/edit-spec.ts'
 import type { ProbedMedia } from '#workers/ffmpeg/probe.ts'
 import { coverCrop, cornerPosition } from '#workers/render/geometry.ts'
 import { planLoudness, type LoudnessPlan } from '#workers/render/graph/audio-mix.ts'
+import { pictureSource } from '#workers/render/graph/escape.ts'
 import { buildLoudnessAnalysis, buildRenderCommand } from '#workers/render/graph/command.ts'
 import type { PreparedStills, RenderPlanInput } from '#workers/render/graph/types.ts'
 import { renderTarget } from '#workers/render/presets.ts'
@@ -91,6 +92,10 @@ describe('inputs', () => {
 		expect(graph).toContain('movie=filename=/work/still-0.jpg,format=yuv420p,setsar=1,loop=loop=59:size=1:start=0,setpts=N/(30*TB),fps=30[v0]')
 		expect(graph).toMatch(/movie=filename=\/work\/still-1\.jpg,format=yuv420p,zoompan=z='1\+0\.2\*on\/89':x='[^']+':y='[^']+':d=90:s=1080x1920:fps=30,setsar=1\[v1\]/)
 	})
+})
+
+test("a still's path survives both levels of filter-graph parsing (checked against ffmpeg by hand)", () => {
+	expect(pictureSource("/tmp/odd dir:x,y[1]'q/s.png")).toBe("movie=filename=/tmp/odd dir\\\\:x\\,y\\[1\\]\\\\\\'q/s.png")
 })
 
 describe('transitions', () => {

@@ -36,7 +36,6 @@ export type RenderRequest = {
 	maxImageMegapixels?: number
 }
 
-
 /** The spec cannot be rendered with these media; nothing ran. */
 export class RenderRejectedError extends Error {
 	constructor(readonly issues: SpecIssue[]) {

@@ -68,7 +68,7 @@ export function bandPosition(band: 'top' | 'middle' | 'bottom', overlay: Size, f
 }
 
 /** A size rounded down to even, never below 2 pixels. */
-export function evenDown(value: number): number {
+function evenDown(value: number): number {
 	return Math.max(2, Math.floor(value / 2) * 2)
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { UnrecoverableError, type Job } from 'bullmq'
 import type { RenderJob, RenderJobResult } from '~/jobs/definitions.ts'
-import { resolveMediaPath } from '~/media/storage.server.ts'
+import { StorageKeyError, resolveMediaPath } from '~/media/storage.server.ts'
 import { parseEditSpec } from '~/studio/spec/edit-spec.ts'
 import { encodeRenderFailure, type RenderFailure } from '~/studio/spec/render-failure.ts'
 import { getEnv } from '~/utils/env.server.ts'
@@ -23,9 +23,8 @@ export async function processRender(job: Job<RenderJob>, _token?: string, signal
 	const parsed = parseEditSpec(job.data.spec)
 	if (!parsed.success) throw fail({ code: 'rejected', issues: parsed.issues })
 
-	const outputPath = resolveMediaPath(job.data.outputKey)
+	const { outputPath, mediaPaths } = resolveLocations(job.data)
 	await removeOwnLeftovers(outputPath)
-	const mediaPaths = Object.fromEntries(Object.entries(job.data.inputs).map(([id, key]) => [id, resolveMediaPath(key)]))
 
 	let lastReport = 0
 	try {
@@ -57,6 +56,19 @@ export async function processRender(job: Job<RenderJob>, _token?: string, signal
 		const failure: RenderFailure = { code: error.code, params: error.params, detail: error.message }
 		// The same spec and media would fail the same way again; a killed ffmpeg or a bad file may not.
 		throw error.transient || error.code === 'outputInvalid' ? new Error(encodeRenderFailure(failure)) : fail(failure)
+	}
+}
+
+/** Storage keys to paths; a key reaching outside MEDIA_ROOT is a bug in the producer, never retried. */
+function resolveLocations(data: RenderJob) {
+	try {
+		return {
+			outputPath: resolveMediaPath(data.outputKey),
+			mediaPaths: Object.fromEntries(Object.entries(data.inputs).map(([id, key]) => [id, resolveMediaPath(key)])),
+		}
+	} catch (error) {
+		if (error instanceof StorageKeyError) throw fail({ code: 'unexpected', detail: error.message })
+		throw error
 	}
 }
 

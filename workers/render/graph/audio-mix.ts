@@ -1,15 +1,14 @@
 import type { MusicBed } from '~/studio/spec/edit-spec.ts'
-import { AUDIO_RATE } from './legs.ts'
+import { AUDIO_FORMAT, AUDIO_RATE } from './legs.ts'
 import type { LoudnessMeasurement } from './types.ts'
 
 // The sound after the timeline: the clips' own sound, a music bed under it
 // (ducked while the clips speak), then loudness normalisation.
 
-const AUDIO_FORMAT = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
 /** Usual ceiling for social video: leaves room for the AAC encoder's overshoot. */
-export const TRUE_PEAK_DBTP = -1.5
+const TRUE_PEAK_DBTP = -1.5
 /** Anything quieter than this is silence: loudnorm would only amplify noise. */
-export const SILENCE_LUFS = -60
+const SILENCE_LUFS = -60
 
 /** The music input's chain: from its offset, looped if short, cut to the video's length. */
 export function musicLeg(input: number, totalSamples: number, label: string): string {

@@ -2,7 +2,7 @@
 // and then each filter's options (split on :). A file path inside an option
 // is escaped for both, so spaces, colons, commas or quotes in it survive.
 
-export function escapeFilterPath(value: string): string {
+function escapeFilterPath(value: string): string {
 	const optionLevel = value.replace(/[\\':]/g, (c) => `\\${c}`)
 	return optionLevel.replace(/[\\'[\],;]/g, (c) => `\\${c}`)
 }

@@ -13,10 +13,6 @@ export class InputList {
 	args(): string[] {
 		return this.entries.flat()
 	}
-
-	get size(): number {
-		return this.entries.length
-	}
 }
 
 /** Seconds with millisecond precision, as ffmpeg reads them. */

@@ -3,7 +3,7 @@ import { coverCrop, fitInside, type Size } from '../geometry.ts'
 import type { RenderTarget } from '../presets.ts'
 import { pictureSource } from './escape.ts'
 import { InputList, secondsArg } from './inputs.ts'
-import type { ItemStill, RenderMedia } from './types.ts'
+import type { ItemStill } from './types.ts'
 
 // One "leg" per timeline item: a video stream of exactly `frames` frames at
 // the output size, rate and pixel format, and an audio stream of exactly the
@@ -11,9 +11,9 @@ import type { ItemStill, RenderMedia } from './types.ts'
 // xfade or without it.
 
 export const AUDIO_RATE = 48_000
-const AUDIO_FORMAT = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
+export const AUDIO_FORMAT = 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'
 /** Ken Burns: how far the zoom goes, and the fixed zoom a pan travels inside. */
-export const KEN_BURNS_ZOOM = 1.2
+const KEN_BURNS_ZOOM = 1.2
 const KEN_BURNS_PAN_ZOOM = 1.15
 /** Blurred background of contain-blur: drawn at this fraction of the frame, blurred, scaled up. */
 const BLUR_BACKGROUND_DIVISOR = 8

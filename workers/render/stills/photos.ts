@@ -14,7 +14,7 @@ import { coverCrop, fitInside, focusWithin, type Size } from '../geometry.ts'
  */
 export const KEN_BURNS_SOURCE_SCALE = 1.5
 
-export async function uprightSize(path: string): Promise<Size> {
+async function uprightSize(path: string): Promise<Size> {
 	const { width = 0, height = 0, orientation } = await sharp(path).metadata()
 	// EXIF orientations 5–8 turn the picture a quarter: width and height swap.
 	return orientation && orientation >= 5 ? { width: height, height: width } : { width, height }
