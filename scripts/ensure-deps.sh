@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the studio needs on a fresh clone and is quick when nothing is
 # missing: npm packages, the generated Prisma client, Redis (checked, started
-# if installed), and with --with-browser Debian's Chromium for the e2e tests.
+# if installed), and with --with-browser what the tests need from Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	echo "▶ npm ci"
-	npm ci --no-audit --no-fund
+	# `npm install`, not `npm ci`: with this machine kind's npm setting
+	# omit-lockfile-registry-resolved, the lock leaves out optional packages
+	# for other platforms and `npm ci` refuses it as out of sync.
+	echo "▶ npm install"
+	npm install --no-audit --no-fund
 fi
 if [ ! -f app/generated/prisma/client.ts ] || [ -n "$(find prisma/schema -newer app/generated/prisma/client.ts -print -quit)" ]; then
 	echo "▶ prisma generate"
@@ -30,8 +33,16 @@ r.connect().then(() => r.ping()).then(() => process.exit(0), () => process.exit(
 	fi
 }
 
-if [ "${1:-}" = "--with-browser" ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-	echo "▶ installing Debian's chromium for the end-to-end tests"
-	if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium > /dev/null
-	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium > /dev/null; fi
+# The tests drive Debian's Chromium, and run the xfade transition path against
+# Debian's newer ffmpeg (the bundled 4.1 has no xfade); both come from apt.
+if [ "${1:-}" = "--with-browser" ]; then
+	missing=()
+	[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+	[ -x /usr/bin/ffmpeg ] || missing+=(ffmpeg)
+	if [ ${#missing[@]} -gt 0 ]; then
+		echo "▶ installing Debian packages for the tests: ${missing[*]}"
+		sudo_if_needed=""
+		[ "$(id -u)" = 0 ] || sudo_if_needed="sudo"
+		$sudo_if_needed apt-get update -qq && $sudo_if_needed apt-get install -y -qq "${missing[@]}" > /dev/null
+	fi
 fi
