@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { FfmpegError, renderToFile, runFfmpeg, type FfmpegProgress } from '#workers/ffmpeg/run.ts'
+import { FfmpegError, renderToFile, runFfmpeg, runFfmpegForLog, type FfmpegProgress } from '#workers/ffmpeg/run.ts'
 import { runningFfmpegChildren } from '#tests/support/render-checks.ts'
 
 // The runner on its own: it knows argument arrays, not edits.
@@ -41,6 +41,26 @@ test('a failing ffmpeg rejects with its exit code and the tail of its stderr', a
 	expect(error).toBeInstanceOf(FfmpegError)
 	expect(error).toMatchObject({ kind: 'failed', exitCode: 1 })
 	expect((error as FfmpegError).stderrTail).toContain('No such filter')
+})
+
+test('a run for its log resolves with the whole log, not only its tail', async () => {
+	// showinfo logs one long line a frame: 60 frames write well over the 8000 characters a tail keeps.
+	const log = await runFfmpegForLog(['-f', 'lavfi', '-i', 'testsrc2=size=64x64:rate=30:duration=2', '-vf', 'showinfo', '-f', 'null', '-'])
+	expect(log).toMatch(/n: *0 /)
+	expect(log).toMatch(/n: *59 /)
+})
+
+test('an ffmpeg that cannot be started is told apart from one that failed', async () => {
+	const saved = process.env.FFMPEG_PATH
+	process.env.FFMPEG_PATH = path.join(dir, 'no-such-ffmpeg')
+	try {
+		const error = await runFfmpeg(['-version']).catch((e: unknown) => e)
+		expect(error).toBeInstanceOf(FfmpegError)
+		expect(error).toMatchObject({ kind: 'not-started' })
+	} finally {
+		if (saved === undefined) delete process.env.FFMPEG_PATH
+		else process.env.FFMPEG_PATH = saved
+	}
 })
 
 test('an abort kills ffmpeg', async () => {

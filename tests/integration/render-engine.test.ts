@@ -9,14 +9,18 @@ import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/render/engine.ts'
 import { makeAudio } from '#tests/support/media-fixtures.ts'
 import {
+	boundsOf,
 	countBrightTextPixels,
 	frameAt,
 	integratedLoudness,
+	isLightPixel,
+	longestRunPerRow,
 	looksLike,
 	makeColourClip,
 	pixel,
 	runningFfmpegChildren,
 	topLevelBoxes,
+	type Frame,
 } from '#tests/support/render-checks.ts'
 
 // Real renders with the bundled ffmpeg, checked by ffprobe and by reading
@@ -275,3 +279,70 @@ describe('failures', () => {
 		expect(await fs.readdir(path.dirname(out))).toEqual([])
 	})
 })
+
+describe('a price tag with an old price struck through, and words in a band', () => {
+	const out = () => path.join(dir, 'price-and-words.mp4')
+	const size = { width: 360, height: 640 }
+	// The tag sits in the top-left corner (inside the safe area from x 29, y 77); nothing else is light there.
+	const tagArea = { x: 0, y: 0, width: 220, height: 300 }
+	const bottomBand = { x: 0, y: 400, width: 360, height: 240 }
+
+	beforeAll(async () => {
+		media.dark = await makeColourClip(path.join(dir, 'dark.mp4'), { width: 640, height: 360, seconds: 2, background: 'black' })
+		const spec = specOf({
+			timeline: [{ type: 'clip', mediaId: 'dark', in: 0, out: 2 }],
+			overlays: [
+				{ type: 'price', productName: 'Chè', priceVnd: 120000, compareAtPriceVnd: 150000, unit: 'hộp', start: 0, end: 1 },
+				// The same tag without the old price, to tell the strike from the strokes of the digits.
+				{ type: 'price', productName: 'Chè', priceVnd: 120000, unit: 'hộp', start: 1, end: 2 },
+				{ type: 'text', text: 'Chè Shan tuyết', band: 'bottom', start: 1, end: 2 },
+			],
+		})
+		await renderEdit({ spec, mediaPaths: media, format: 'tiktok-reels', quality: 'preview', outputPath: out() })
+	})
+
+	test('the old price is struck by a line across it, above the new price, dimmer than it', async () => {
+		const frame = await frameAt(out(), 0.5, size)
+		const runs = longestRunPerRow(frame, tagArea, isLightPixel)
+		const struck = runs.filter((row) => row.length >= 35)
+		expect(struck.length).toBeGreaterThan(0)
+		expect(struck.length).toBeLessThanOrEqual(4)
+		const line = struck[0]
+		// Glyphs of the old price just above and below the line, but not as one unbroken run.
+		for (const offset of [-4, 4]) {
+			const row = runs.find((r) => r.y === line.y + offset)!
+			expect(row.length).toBeGreaterThan(0)
+			expect(row.length).toBeLessThan(35)
+		}
+		// The new price is below the old one: light pixels further down the tag.
+		const below = runs.filter((r) => r.y > line.y + 10 && r.length > 0)
+		expect(below.length).toBeGreaterThan(15)
+		// Dimmer: the line's pixels are less white than the brightest of the new price.
+		const lineLuma = averageLuma(frame, line.x + 5, line.y, line.length - 10)
+		const newPriceLuma = Math.max(...below.map((r) => averageLuma(frame, r.x, r.y, r.length)))
+		expect(newPriceLuma - lineLuma).toBeGreaterThan(25)
+	})
+
+	test('without an old price no line crosses the tag', async () => {
+		const runs = longestRunPerRow(await frameAt(out(), 1.5, size), tagArea, isLightPixel)
+		expect(runs.some((row) => row.length > 0)).toBe(true)
+		expect(runs.every((row) => row.length < 35)).toBe(true)
+	})
+
+	test('the words show in the bottom band inside their window only, centred', async () => {
+		expect(countBrightTextPixels(await frameAt(out(), 0.5, size), bottomBand)).toBe(0)
+		const frame = await frameAt(out(), 1.5, size)
+		expect(countBrightTextPixels(frame, bottomBand)).toBeGreaterThan(100)
+		const words = boundsOf(frame, bottomBand, isLightPixel)!
+		expect(Math.abs(words.left - (size.width - 1 - words.right))).toBeLessThanOrEqual(6)
+	})
+})
+
+function averageLuma(frame: Frame, x: number, y: number, length: number): number {
+	let sum = 0
+	for (let i = 0; i < length; i++) {
+		const [r, g, b] = pixel(frame, x + i, y)
+		sum += 0.299 * r + 0.587 * g + 0.114 * b
+	}
+	return sum / length
+}

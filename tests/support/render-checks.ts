@@ -62,8 +62,10 @@ export function looksLike(actual: [number, number, number], expected: [number, n
 	return actual.every((value, i) => Math.abs(value - expected[i]) <= tolerance)
 }
 
+type Region = { x: number; y: number; width: number; height: number }
+
 /** How many pixels of a region are close to white or to a highlight yellow: caption text. */
-export function countBrightTextPixels(frame: Frame, region: { x: number; y: number; width: number; height: number }): number {
+export function countBrightTextPixels(frame: Frame, region: Region): number {
 	let count = 0
 	for (let y = region.y; y < region.y + region.height; y++) {
 		for (let x = region.x; x < region.x + region.width; x++) {
@@ -72,6 +74,47 @@ export function countBrightTextPixels(frame: Frame, region: { x: number; y: numb
 		}
 	}
 	return count
+}
+
+/** Light pixels (luma over 150): white or pale text on a dark picture or a saturated tag. */
+export function isLightPixel([r, g, b]: [number, number, number]): boolean {
+	return 0.299 * r + 0.587 * g + 0.114 * b > 150
+}
+
+/**
+ * For each row of a region, its longest unbroken run of pixels that pass
+ * `test`: a line drawn across text spans a whole word, glyph strokes do not.
+ */
+export function longestRunPerRow(frame: Frame, region: Region, test: (rgb: [number, number, number]) => boolean): { y: number; x: number; length: number }[] {
+	const rows = []
+	for (let y = region.y; y < region.y + region.height; y++) {
+		let best = { y, x: region.x, length: 0 }
+		let start = -1
+		for (let x = region.x; x <= region.x + region.width; x++) {
+			const inside = x < region.x + region.width && test(pixel(frame, x, y))
+			if (inside && start < 0) start = x
+			if (!inside && start >= 0) {
+				if (x - start > best.length) best = { y, x: start, length: x - start }
+				start = -1
+			}
+		}
+		rows.push(best)
+	}
+	return rows
+}
+
+/** The smallest box around every pixel of a region that passes `test`, or null when none does. */
+export function boundsOf(frame: Frame, region: Region, test: (rgb: [number, number, number]) => boolean): { left: number; right: number; top: number; bottom: number } | null {
+	let box: { left: number; right: number; top: number; bottom: number } | null = null
+	for (let y = region.y; y < region.y + region.height; y++) {
+		for (let x = region.x; x < region.x + region.width; x++) {
+			if (!test(pixel(frame, x, y))) continue
+			box = box
+				? { left: Math.min(box.left, x), right: Math.max(box.right, x), top: Math.min(box.top, y), bottom: Math.max(box.bottom, y) }
+				: { left: x, right: x, top: y, bottom: y }
+		}
+	}
+	return box
 }
 
 /** Top-level MP4 boxes in file order ("ftyp", "moov", "mdat", ...). */

@@ -58,6 +58,25 @@ describe('a good spec', () => {
 		expect(placeItems(parsed.spec.timeline).map((p) => p.startFrame)).toEqual([0, 105, 183])
 	})
 
+	test('a price tag may carry an old price to strike and a unit; a text overlay gets its defaults', () => {
+		const input = goodSpec()
+		input.overlays = [
+			{ type: 'price', productName: 'Chè 200g', priceVnd: 120000, compareAtPriceVnd: 150000, unit: ' hộp  200g ' },
+			{ type: 'text', text: 'Chè Shan tuye\u0302\u0301t', end: 3 },
+		]
+		const parsed = parseEditSpec(input)
+		if (!parsed.success) throw new Error(JSON.stringify(parsed.issues))
+		expect(parsed.spec.overlays[0]).toMatchObject({ compareAtPriceVnd: 150000, unit: 'hộp 200g', corner: 'top-left' })
+		expect(parsed.spec.overlays[1]).toEqual({ type: 'text', text: 'Chè Shan tuyết', band: 'middle', size: 'large', textColor: '#FFFFFF', start: 0, end: 3 })
+	})
+
+	test('a spec written before the old price, the unit and text overlays still parses unchanged', () => {
+		const parsed = parseEditSpec(goodSpec())
+		if (!parsed.success) throw new Error('invalid')
+		const price = parsed.spec.overlays[1]
+		expect(price.type === 'price' && [price.compareAtPriceVnd, price.unit]).toEqual([undefined, undefined])
+	})
+
 	test('text burned into the picture is stored NFC', () => {
 		const input = goodSpec()
 		input.timeline[2] = { type: 'title', lines: ['Che\u0300 Shan tuye\u0302\u0301t'] }
@@ -142,6 +161,38 @@ describe('a bad spec is rejected with messages that name the item', () => {
 			['overlay.pastEnd', { kind: 'overlay', index: 0, overlayType: 'cta' }],
 			['overlay.endBeforeStart', { kind: 'overlay', index: 1, overlayType: 'qr' }],
 		])
+	})
+
+	test('an old price that is not above the price names the price tag and says what to do', () => {
+		const input = goodSpec()
+		input.overlays = [
+			{ type: 'logo', mediaId: 'logo' },
+			{ type: 'price', productName: 'Chè 200g', priceVnd: 150000, compareAtPriceVnd: 120000 },
+			{ type: 'price', productName: 'Chè 500g', priceVnd: 300000, compareAtPriceVnd: 300000 },
+		]
+		const issues = issuesOf(input)
+		expect(issues.map((i) => [i.code, i.at, i.params])).toEqual([
+			['price.compareAtNotHigher', { kind: 'overlay', index: 1, overlayType: 'price' }, { price: 150000, compareAtPrice: 120000 }],
+			['price.compareAtNotHigher', { kind: 'overlay', index: 2, overlayType: 'price' }, { price: 300000, compareAtPrice: 300000 }],
+		])
+		expect(describeSpecIssue(issues[0], vi)).toBe(
+			'Lớp phủ 2 (giá): giá cũ 120.000 ₫ phải cao hơn giá bán 150.000 ₫ thì mới gạch ngang được. Hãy sửa giá cũ, hoặc xoá giá cũ nếu không giảm giá.',
+		)
+		expect(describeSpecIssue(issues[0], en)).toBe(
+			'Overlay 2 (price tag): the old price 120,000 ₫ must be higher than the price 150,000 ₫ to be struck through. Correct the old price, or remove it if there is no discount.',
+		)
+	})
+
+	test('a text overlay needs words, a known band and size, and names itself in messages', () => {
+		const input = goodSpec()
+		input.overlays = [{ type: 'text', text: '   ', band: 'left' as 'top', size: 'huge' as 'large' }]
+		const issues = issuesOf(input)
+		expect(issues.map((i) => [i.code, i.params.field])).toEqual([
+			['field.empty', 'text'],
+			['field.notAllowed', 'band'],
+			['field.notAllowed', 'size'],
+		])
+		expect(describeSpecIssue(issues[0], vi)).toBe('Lớp phủ 1 (chữ): trường “text” không được để trống.')
 	})
 
 	test('a QR code only for web links; colours as #RRGGBB', () => {

@@ -150,7 +150,8 @@ describe('overlays and captions', () => {
 						timeline: [{ type: 'clip', mediaId: 'land', out: 10 }],
 						overlays: [
 							{ type: 'logo', mediaId: 'logo' },
-							{ type: 'price', productName: 'Chè', priceVnd: 90000, start: 2, end: 5.5 },
+							{ type: 'price', productName: 'Chè', priceVnd: 90000, compareAtPriceVnd: 120000, unit: 'hộp', start: 2, end: 5.5 },
+							{ type: 'text', text: 'Chè Shan tuyết', start: 0.5, end: 2.5 },
 						],
 					},
 					{ captionsPath: '/work/captions.ass' },
@@ -160,7 +161,8 @@ describe('overlays and captions', () => {
 		)
 		expect(graph).toContain("movie=filename=/work/overlay-0.png[o0p];[timeline][o0p]overlay=x=100:y=200:enable='between(t,0,10)'[o0]")
 		expect(graph).toContain("movie=filename=/work/overlay-1.png[o1p];[o0][o1p]overlay=x=101:y=201:enable='between(t,2,5.5)'[o1]")
-		expect(graph).toMatch(/\[o1\]subtitles=filename=\/work\/captions\.ass:fontsdir=[^,]+,format=yuv420p\[vout\]/)
+		expect(graph).toContain("movie=filename=/work/overlay-2.png[o2p];[o1][o2p]overlay=x=102:y=202:enable='between(t,0.5,2.5)'[o2]")
+		expect(graph).toMatch(/\[o2\]subtitles=filename=\/work\/captions\.ass:fontsdir=[^,]+,format=yuv420p\[vout\]/)
 	})
 
 	test('a bottom-corner overlay stays clear of the platform buttons and of bottom captions', () => {

@@ -153,13 +153,23 @@ describe('Giới thiệu sản phẩm', () => {
 		const byType = (type: string) => spec.overlays.filter((o) => o.type === type)
 		expect(byType('logo')).toEqual([expect.objectContaining({ mediaId: 'logo', start: 0 })])
 		expect(byType('logo')[0].end).toBeUndefined()
-		expect(byType('price')).toEqual([expect.objectContaining({ priceVnd: 150_000, end: expect.closeTo(endStart, 1) })])
+		expect(byType('price')).toEqual([expect.objectContaining({ priceVnd: 150_000, unit: 'hộp 100g', end: expect.closeTo(endStart, 1) })])
+		expect(byType('price')[0]).not.toHaveProperty('compareAtPriceVnd')
 		// Marketplaces come before the Facebook post.
 		expect(byType('qr')).toEqual([expect.objectContaining({ url: 'https://shopee.vn/che-shan-tuyet', caption: 'Quét để đặt hàng', start: expect.closeTo(endStart, 1) })])
-		expect(byType('cta').map((o) => o.type === 'cta' && o.text)).toEqual(['Chè Shan tuyết cổ thụ Tủa Chùa', 'Đặt hàng: Zalo 0912 345 678'])
+		// The hook's name is free text across the middle, gone before the second shot; the call to action is only the order line.
+		expect(byType('text')).toEqual([{ type: 'text', text: 'Chè Shan tuyết cổ thụ Tủa Chùa', band: 'middle', size: 'large', textColor: '#FFFFFF', start: 0, end: expect.any(Number) }])
+		expect(byType('text')[0].end).toBeLessThanOrEqual(hook.out - hook.in)
+		expect(byType('cta').map((o) => o.type === 'cta' && o.text)).toEqual(['Đặt hàng: Zalo 0912 345 678'])
 		// Three lines for three shots: one line per shot, none over the end card.
 		expect(spec.captions!.lines).toHaveLength(3)
 		expect(spec.captions!.lines.at(-1)!.end).toBeLessThanOrEqual(endStart + 0.5)
+	})
+
+	test('a title the person typed becomes the hook’s words; a product without a unit gets a tag without one', () => {
+		const spec = specOf(buildFromTemplate('product-intro', choices(media, { title: 'Trà ngon từ cây cổ thụ', product: { ...product, unit: ' ' } }), vi))
+		expect(spec.overlays.find((o) => o.type === 'text')).toMatchObject({ text: 'Trà ngon từ cây cổ thụ' })
+		expect(spec.overlays.find((o) => o.type === 'price')).not.toHaveProperty('unit')
 	})
 
 	test('a product without a price: no price tag, the end card shows the name only, and a note says why', () => {
@@ -251,16 +261,12 @@ describe('Một ngày trên nương chè', () => {
 describe('Khuyến mãi', () => {
 	const media = [clip('c1', 60), photo('p1')]
 
-	test('discount card, product shots under the new price, then old and new price with the last day, QR and how to order', () => {
+	test('discount card, product shots under the new price with the old one struck, then the saving, the new price and the last day, QR and how to order', () => {
 		const spec = specOf(buildFromTemplate('promotion', choices(media), vi))
 		expect(spec.timeline[0]).toMatchObject({ type: 'title', lines: ['GIẢM 20%', 'Chè Shan tuyết cổ thụ Tủa Chùa'], backgroundColor: '#C0392B' })
 		const priceCard = spec.timeline.at(-1)!
-		expect(priceCard.type === 'title' && priceCard.lines.map((l) => l.replace(/\s/g, ' '))).toEqual([
-			'Giá gốc 150.000 ₫ / hộp 100g',
-			'Chỉ còn 120.000 ₫ / hộp 100g',
-			'Đến hết ngày 30/6',
-		])
-		expect(spec.overlays.find((o) => o.type === 'price')).toMatchObject({ priceVnd: 120_000 })
+		expect(priceCard.type === 'title' && priceCard.lines.map((l) => l.replace(/\s/g, ' '))).toEqual(['GIẢM 20%', 'Chỉ còn 120.000 ₫ / hộp 100g', 'Đến hết ngày 30/6'])
+		expect(spec.overlays.find((o) => o.type === 'price')).toMatchObject({ priceVnd: 120_000, compareAtPriceVnd: 150_000, unit: 'hộp 100g' })
 		expect(spec.overlays.map((o) => o.type).sort()).toEqual(['cta', 'logo', 'price', 'qr'])
 	})
 
@@ -274,7 +280,8 @@ describe('Khuyến mãi', () => {
 	test('an original price typed with the offer replaces the product price', () => {
 		const spec = specOf(buildFromTemplate('promotion', choices(media, { promotion: { oldPriceVnd: 200_000, newPriceVnd: 150_000 } }), vi))
 		expect(spec.timeline[0]).toMatchObject({ lines: ['GIẢM 25%', expect.any(String)] })
-		expect(spec.timeline.at(-1)).toMatchObject({ type: 'title', lines: [expect.stringContaining('200.000'), expect.stringContaining('150.000')] })
+		expect(spec.overlays.find((o) => o.type === 'price')).toMatchObject({ priceVnd: 150_000, compareAtPriceVnd: 200_000 })
+		expect(spec.timeline.at(-1)).toMatchObject({ type: 'title', lines: ['GIẢM 25%', expect.stringContaining('150.000')] })
 	})
 
 	test('a discount under 1 % is announced as a sale, not as 0 %', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
-import { runFfmpegForLog } from './ffmpeg-log.ts'
+import { runFfmpeg } from '#workers/ffmpeg/run.ts'
 import { escapeFilterValue } from './filter-escape.ts'
 import { parseMetadataLog } from './metadata-log.ts'
 import { findFlags, suggestHighlights, type ClipFlag, type ClipSuggestion } from './scoring.ts'
@@ -47,7 +47,7 @@ export async function analyzeClip(
 			'astats=metadata=1:reset=1',
 			`ametadata=print:key=lavfi.astats.Overall.RMS_level:file=${escapeFilterValue(files.audio)}[a]`,
 		].join(',')
-		await runFfmpegForLog(
+		await runFfmpeg(
 			[
 				'-skip_loop_filter', 'all',
 				'-skip_frame', 'noref',

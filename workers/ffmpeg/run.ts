@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
+import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { ffmpegPath } from './binaries.ts'
 import { probeFile, type ProbedMedia } from './probe.ts'
 
-// Runs one ffmpeg as a child process: progress from `-progress pipe:1`, the
-// tail of stderr kept for the log, cancellation through an AbortSignal. It
-// knows nothing about edits: callers hand it an argument array.
+// The one place that spawns ffmpeg: progress from `-progress pipe:1` when
+// asked, the tail of stderr kept for the log (or the whole log for callers
+// that parse what filters report there), cancellation through an AbortSignal,
+// no ffmpeg left behind when the worker dies. It knows nothing about edits or
+// media: callers hand it an argument array.
 
 export type FfmpegProgress = {
 	/** 0..100 of the expected duration. */
@@ -17,16 +20,29 @@ export type FfmpegProgress = {
 	speed: number | null
 }
 
-export type RunOptions = {
-	/** Length of the output in seconds, to turn ffmpeg's out_time into a percentage. */
-	expectedSeconds: number
-	onProgress?: (progress: FfmpegProgress) => void
+type ProgressReporting =
+	| {
+			/** Length of the output in seconds, to turn ffmpeg's out_time into a percentage. */
+			expectedSeconds: number
+			onProgress?: (progress: FfmpegProgress) => void
+	  }
+	| { expectedSeconds?: undefined; onProgress?: undefined }
+
+export type RunOptions = ProgressReporting & {
 	signal?: AbortSignal
+	/** ffmpeg's `-v`: `info` is where filters such as silencedetect and loudnorm report. */
+	logLevel?: 'info' | 'error'
 	/** How much of stderr to keep (characters from the end). */
 	stderrTailChars?: number
 }
 
-export type FfmpegFailureKind = 'failed' | 'cancelled' | 'invalid-output'
+/**
+ * - `not-started`: ffmpeg could not be started (no binary, no permission, no memory to fork);
+ * - `failed`: it ran and exited non-zero or was killed from outside (`exitCode` null);
+ * - `cancelled`: the caller's AbortSignal stopped it;
+ * - `invalid-output`: it succeeded but ffprobe refused what it wrote.
+ */
+export type FfmpegFailureKind = 'not-started' | 'failed' | 'cancelled' | 'invalid-output'
 
 export class FfmpegError extends Error {
 	constructor(
@@ -58,22 +74,64 @@ export function killAllFfmpeg() {
 	for (const child of running) child.kill('SIGKILL')
 }
 
+const SETPRIV = '/usr/bin/setpriv'
+let setprivAvailable: boolean | undefined
+
+/**
+ * A worker killed outright (SIGKILL, out of memory) cannot stop its ffmpeg,
+ * which would go on encoding for nobody. On Linux, util-linux's setpriv asks
+ * the kernel to kill ffmpeg when the worker dies (PR_SET_PDEATHSIG).
+ */
+function dieWithParent(): string[] {
+	setprivAvailable ??= process.platform === 'linux' && existsSync(SETPRIV)
+	return setprivAvailable ? [SETPRIV, '--pdeathsig', 'KILL', '--'] : []
+}
+
+/** setpriv exits 126 or 127 (util-linux's EX_EXEC_FAILED, EX_EXEC_ENOENT) when it cannot execute ffmpeg. */
+function setprivCouldNotExecute(code: number | null, stderrTail: string) {
+	return (code === 126 || code === 127) && stderrTail.startsWith('setpriv: failed to execute')
+}
+
 const DEFAULT_STDERR_TAIL = 8000
+/** A parsed log is a few lines per second of media; this bounds a runaway one. */
+const MAX_LOG_CHARS = 32 * 1024 * 1024
 
 /** Runs ffmpeg with `args` to the end. Resolves with the stderr tail; rejects with an FfmpegError. */
-export function runFfmpeg(args: readonly string[], options: RunOptions): Promise<{ stderrTail: string }> {
-	const { expectedSeconds, onProgress, signal, stderrTailChars = DEFAULT_STDERR_TAIL } = options
+export async function runFfmpeg(args: readonly string[], options: RunOptions = {}): Promise<{ stderrTail: string }> {
+	const { stderrTail } = await spawnFfmpeg(args, options, false)
+	return { stderrTail }
+}
+
+/**
+ * Runs ffmpeg for what it reports on stderr (silencedetect, say) and resolves
+ * with the whole log; rejects with an FfmpegError like `runFfmpeg`.
+ */
+export async function runFfmpegForLog(args: readonly string[], options: RunOptions = {}): Promise<string> {
+	const { log } = await spawnFfmpeg(args, options, true)
+	return log
+}
+
+function spawnFfmpeg(args: readonly string[], options: RunOptions, keepLog: boolean): Promise<{ stderrTail: string; log: string }> {
+	const { signal, logLevel = 'info', stderrTailChars = DEFAULT_STDERR_TAIL } = options
+	const progress = options.onProgress ? new ProgressParser(options.expectedSeconds, options.onProgress) : null
 	return new Promise((resolve, reject) => {
 		if (signal?.aborted) {
 			reject(new FfmpegError('ffmpeg was cancelled before it started', 'cancelled', ''))
 			return
 		}
 		installExitHook()
-		const child = spawn(ffmpegPath(), ['-hide_banner', '-nostdin', '-progress', 'pipe:1', '-nostats', ...args], {
-			stdio: ['ignore', 'pipe', 'pipe'],
-		})
+		const [command, ...commandArgs] = [
+			...dieWithParent(),
+			ffmpegPath(),
+			...['-hide_banner', '-nostdin', '-y', '-nostats', '-v', logLevel],
+			...(progress ? ['-progress', 'pipe:1'] : []),
+			...args,
+		]
+		const child = spawn(command, commandArgs, { stdio: ['ignore', progress ? 'pipe' : 'ignore', 'pipe'] })
 		running.add(child)
 		let stderrTail = ''
+		const logChunks: string[] = []
+		let logLength = 0
 		let cancelled = false
 		const onAbort = () => {
 			cancelled = true
@@ -81,24 +139,30 @@ export function runFfmpeg(args: readonly string[], options: RunOptions): Promise
 		}
 		signal?.addEventListener('abort', onAbort, { once: true })
 
-		child.stderr.setEncoding('utf8')
-		child.stderr.on('data', (chunk: string) => {
+		child.stderr!.setEncoding('utf8')
+		child.stderr!.on('data', (chunk: string) => {
 			stderrTail = (stderrTail + chunk).slice(-stderrTailChars)
+			if (keepLog && logLength <= MAX_LOG_CHARS) {
+				logChunks.push(chunk)
+				logLength += chunk.length
+			}
 		})
-		const progress = new ProgressParser(expectedSeconds, onProgress)
-		child.stdout.setEncoding('utf8')
-		child.stdout.on('data', (chunk: string) => progress.push(chunk))
+		if (progress) {
+			child.stdout!.setEncoding('utf8')
+			child.stdout!.on('data', (chunk: string) => progress.push(chunk))
+		}
 
 		child.once('error', (error) => {
 			running.delete(child)
 			signal?.removeEventListener('abort', onAbort)
-			reject(new FfmpegError(`ffmpeg could not start: ${error.message}`, 'failed', stderrTail))
+			reject(new FfmpegError(`ffmpeg could not start: ${error.message}`, 'not-started', stderrTail))
 		})
 		child.once('close', (code, killSignal) => {
 			running.delete(child)
 			signal?.removeEventListener('abort', onAbort)
 			if (cancelled) reject(new FfmpegError('ffmpeg was cancelled', 'cancelled', stderrTail, code))
-			else if (code === 0) resolve({ stderrTail })
+			else if (code === 0) resolve({ stderrTail, log: logChunks.join('') })
+			else if (setprivCouldNotExecute(code, stderrTail)) reject(new FfmpegError(`ffmpeg could not start: ${stderrTail.trim()}`, 'not-started', stderrTail, code))
 			else reject(new FfmpegError(`ffmpeg failed (${killSignal ? `killed by ${killSignal}` : `exit code ${code}`})`, 'failed', stderrTail, code))
 		})
 	})
@@ -157,14 +221,14 @@ export type OutputExpectations = {
 export async function renderToFile(
 	args: readonly string[],
 	outputPath: string,
-	options: RunOptions & { expect?: OutputExpectations },
+	options: RunOptions & { expectedSeconds: number; expect?: OutputExpectations },
 ): Promise<{ probe: ProbedMedia; stderrTail: string }> {
 	const { dir, name, ext } = path.parse(outputPath)
 	await fs.mkdir(dir, { recursive: true })
 	// ".part-" is what app/media/storage.server.ts's cleanup recognises as left over.
 	const tempPath = path.join(dir, `${name}.part-${crypto.randomBytes(6).toString('hex')}${ext}`)
 	try {
-		const { stderrTail } = await runFfmpeg([...args, '-y', tempPath], options)
+		const { stderrTail } = await runFfmpeg([...args, tempPath], options)
 		const probe = await probeFile(tempPath).catch((error: Error & { stderr?: string }) => {
 			throw new FfmpegError(`ffprobe could not read the output: ${error.message}`, 'invalid-output', error.stderr ?? stderrTail)
 		})

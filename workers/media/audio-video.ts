@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises'
 import { partialPathFor, resolveMediaPath, writeAtomically } from '~/media/storage.server.ts'
 import { probeFile, type ProbedMedia } from '#workers/ffmpeg/probe.ts'
+import { FfmpegError, runFfmpeg } from '#workers/ffmpeg/run.ts'
 import { writeThumbFrom } from './photo.ts'
-import { FfmpegError, runFfmpeg } from './run-ffmpeg.ts'
 import { MediaUnreadable } from './unreadable.ts'
 import { posterArgs, posterDimensions, posterTimeSeconds, proxyArgs, proxyDimensions, waveformArgs } from './video-commands.ts'
 
@@ -57,19 +57,21 @@ async function prepareVideo(originalPath: string, probed: ProbedMedia, keys: Tim
 	const video = probed.video!
 	const hasAudio = probed.audio !== null
 	await ffmpegOrUnreadable('corrupt-video', async () => {
-		await writeAtomically(keys.poster, (tempPath) =>
-			runFfmpeg(
+		await writeAtomically(keys.poster, async (tempPath) => {
+			await runFfmpeg(
 				posterArgs(originalPath, tempPath, { atSeconds: posterTimeSeconds(probed.durationMs), ...posterDimensions(video.width, video.height) }),
-				{ signal },
-			),
-		)
+				{ signal, logLevel: 'error' },
+			)
+		})
 		await writeThumbFrom(resolveMediaPath(keys.poster), keys.thumb)
-		await writeAtomically(keys.videoProxy, (tempPath) =>
-			runFfmpeg(proxyArgs(originalPath, tempPath, { ...proxyDimensions(video.width, video.height), hasAudio, fps: video.fps }), {
+		await writeAtomically(keys.videoProxy, async (tempPath) => {
+			await runFfmpeg(proxyArgs(originalPath, tempPath, { ...proxyDimensions(video.width, video.height), hasAudio, fps: video.fps }), {
 				signal,
-				onProgress: (outTimeMs) => probed.durationMs && onProgress?.(Math.min(1, outTimeMs / probed.durationMs)),
-			}),
-		)
+				logLevel: 'error',
+				expectedSeconds: (probed.durationMs ?? 0) / 1000,
+				onProgress: (progress) => probed.durationMs && onProgress?.(progress.percent / 100),
+			})
+		})
 	})
 	return {
 		kind: 'video',
@@ -91,7 +93,7 @@ async function prepareAudio(originalPath: string, probed: ProbedMedia, keys: Tim
 	const waveformPath = partialPathFor(`${keys.dir}/waveform.png`)
 	await ffmpegOrUnreadable('corrupt-audio', async () => {
 		try {
-			await runFfmpeg(waveformArgs(originalPath, waveformPath), { signal })
+			await runFfmpeg(waveformArgs(originalPath, waveformPath), { signal, logLevel: 'error' })
 			await writeThumbFrom(waveformPath, keys.thumb)
 		} finally {
 			await fs.rm(waveformPath, { force: true })
@@ -113,12 +115,12 @@ async function prepareAudio(originalPath: string, probed: ProbedMedia, keys: Tim
 	}
 }
 
-/** ffmpeg failing to decode what ffprobe accepted means a damaged file; anything else (cancel, disk) is retried. */
+/** ffmpeg failing to decode what ffprobe accepted means a damaged file; anything else (cancel, no ffmpeg, disk) is retried. */
 async function ffmpegOrUnreadable(code: 'corrupt-video' | 'corrupt-audio', work: () => Promise<void>) {
 	try {
 		await work()
 	} catch (error) {
-		if (error instanceof FfmpegError) throw new MediaUnreadable(code, error)
+		if (error instanceof FfmpegError && error.kind === 'failed') throw new MediaUnreadable(code, error)
 		throw error
 	}
 }

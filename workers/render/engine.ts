@@ -51,7 +51,7 @@ export class RenderFailedError extends Error {
 		message: string,
 		readonly stderrTail = '',
 		readonly params: Record<string, string | number> = {},
-		/** ffmpeg was killed from outside (out of memory, say): another attempt may succeed. */
+		/** ffmpeg was killed from outside (out of memory, say) or could not start: another attempt may succeed. */
 		readonly transient = false,
 	) {
 		super(message)
@@ -155,5 +155,6 @@ async function measureLoudness(plan: AudioPlanInput, signal: AbortSignal | undef
 function asRenderFailure(error: unknown): RenderFailedError {
 	if (!(error instanceof FfmpegError)) return new RenderFailedError('ffmpegFailed', String(error))
 	const code = error.kind === 'cancelled' ? 'cancelled' : error.kind === 'invalid-output' ? 'outputInvalid' : 'ffmpegFailed'
-	return new RenderFailedError(code, error.message, error.stderrTail, {}, error.kind === 'failed' && error.exitCode === null)
+	const transient = error.kind === 'not-started' || (error.kind === 'failed' && error.exitCode === null)
+	return new RenderFailedError(code, error.message, error.stderrTail, {}, transient)
 }

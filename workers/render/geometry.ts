@@ -1,6 +1,6 @@
 import { captionSafeArea } from '~/studio/captions/safe-area.ts'
 import type { CaptionStyle } from '~/studio/captions/schema.ts'
-import type { Corner, FocusPoint } from '~/studio/spec/edit-spec.ts'
+import type { Band, Corner, FocusPoint } from '~/studio/spec/edit-spec.ts'
 
 // Pure frame geometry shared by the stills (sharp) and the filter graph
 // (ffmpeg), so a photo and a clip with the same focus point crop the same way.
@@ -57,8 +57,8 @@ export function cornerPosition(corner: Corner, overlay: Size, frame: Size, capti
 	}
 }
 
-/** A horizontal band (calls to action): centred, at the top, middle or bottom of the safe area. */
-export function bandPosition(band: 'top' | 'middle' | 'bottom', overlay: Size, frame: Size, captions?: Pick<CaptionStyle, 'position' | 'sizePx'>): { x: number; y: number } {
+/** A horizontal band (calls to action, words): centred, at the top, middle or bottom of the safe area. */
+export function bandPosition(band: Band, overlay: Size, frame: Size, captions?: Pick<CaptionStyle, 'position' | 'sizePx'>): { x: number; y: number } {
 	const safe = captionSafeArea(frame.width, frame.height)
 	const x = Math.round((frame.width - overlay.width) / 2)
 	if (band === 'top') return { x, y: safe.top }

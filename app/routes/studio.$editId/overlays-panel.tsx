@@ -9,7 +9,7 @@ type Props = {
 	onAddCallToAction: () => void
 }
 
-/** What sits on top of the video (logo, price, QR code, call to action): the words can be changed here, the place comes from the template. */
+/** What sits on top of the video (logo, price, QR code, call to action, words): the words can be changed here, the place comes from the template. */
 export function OverlaysPanel({ overlays, canEdit, onChange, onRemove, onAddCallToAction }: Props) {
 	const { t } = useTranslation('studio-screen')
 	return (
@@ -41,24 +41,22 @@ function OverlayFields({ overlay, disabled, onChange }: { overlay: Overlay; disa
 	const { t } = useTranslation('studio-screen')
 	switch (overlay.type) {
 		case 'cta':
+		case 'text':
 			return (
-				<input className="field-input mt-1" value={overlay.text} disabled={disabled} aria-label={t('overlays.ctaText')} onChange={(event) => onChange({ text: event.target.value })} />
+				<input
+					className="field-input mt-1"
+					value={overlay.text}
+					disabled={disabled}
+					aria-label={t(overlay.type === 'cta' ? 'overlays.ctaText' : 'overlays.text')}
+					onChange={(event) => onChange({ text: event.target.value })}
+				/>
 			)
 		case 'price':
 			return (
 				<div className="mt-1 grid gap-2 sm:grid-cols-2">
-					<input className="field-input" value={overlay.productName} disabled={disabled} aria-label={t('overlays.productName')} onChange={(event) => onChange({ productName: event.target.value })} />
-					<input
-						className="field-input"
-						type="number"
-						inputMode="numeric"
-						min={0}
-						step={1000}
-						value={overlay.priceVnd}
-						disabled={disabled}
-						aria-label={t('overlays.price')}
-						onChange={(event) => onChange({ priceVnd: Math.max(0, Math.round(Number(event.target.value) || 0)) })}
-					/>
+					<input className="field-input sm:col-span-2" value={overlay.productName} disabled={disabled} aria-label={t('overlays.productName')} onChange={(event) => onChange({ productName: event.target.value })} />
+					<DongInput value={overlay.priceVnd} disabled={disabled} label={t('overlays.price')} onChange={(value) => onChange({ priceVnd: value ?? 0 })} />
+					<DongInput value={overlay.compareAtPriceVnd} disabled={disabled} label={t('overlays.compareAtPrice')} onChange={(value) => onChange({ compareAtPriceVnd: value })} />
 				</div>
 			)
 		case 'qr':
@@ -68,4 +66,22 @@ function OverlayFields({ overlay, disabled, onChange }: { overlay: Overlay; disa
 		case 'logo':
 			return <p className="text-sm text-stone-500">{t('overlays.logoHint')}</p>
 	}
+}
+
+/** A whole-đồng amount; an emptied field means "none". */
+function DongInput({ value, disabled, label, onChange }: { value: number | undefined; disabled: boolean; label: string; onChange: (value: number | undefined) => void }) {
+	return (
+		<input
+			className="field-input"
+			type="number"
+			inputMode="numeric"
+			min={0}
+			step={1000}
+			value={value ?? ''}
+			disabled={disabled}
+			aria-label={label}
+			placeholder={label}
+			onChange={(event) => onChange(event.target.value === '' ? undefined : Math.max(0, Math.round(Number(event.target.value) || 0)))}
+		/>
+	)
 }

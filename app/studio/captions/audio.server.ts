@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { FfmpegAnalysisError, runFfmpegForLog } from '#workers/analysis/ffmpeg-log.ts'
+import { FfmpegError, runFfmpegForLog } from '#workers/ffmpeg/run.ts'
 import { parseSilenceDetect, speechBetweenSilences, type TimeSpan } from './silence.ts'
 import { CaptionTimingError } from './timing-error.ts'
 
@@ -27,7 +27,7 @@ export async function extractSpeechAudio(part: AudioPart, outDir: string, { chun
 		const filePath = path.join(outDir, `speech-${chunks.length}.mp3`)
 		const length = Math.min(chunkSeconds, part.durationSeconds - offset)
 		await runAudioFfmpeg(
-			[...inputArgs({ ...part, inSeconds: (part.inSeconds ?? 0) + offset, durationSeconds: length }), '-map', '0:a:0', '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'libmp3lame', '-b:a', '32k', '-y', filePath],
+			[...inputArgs({ ...part, inSeconds: (part.inSeconds ?? 0) + offset, durationSeconds: length }), '-map', '0:a:0', '-vn', '-ac', '1', '-ar', '16000', '-c:a', 'libmp3lame', '-b:a', '32k', filePath],
 			signal,
 		)
 		chunks.push({ filePath, offsetSeconds: offset })
@@ -60,7 +60,8 @@ async function runAudioFfmpeg(args: string[], signal?: AbortSignal): Promise<str
 	try {
 		return await runFfmpegForLog(args, { signal })
 	} catch (error) {
-		if (!(error instanceof FfmpegAnalysisError)) throw error
+		// A cancel or a missing ffmpeg stays as it is; ffmpeg failing on this file is the person's to hear about.
+		if (!(error instanceof FfmpegError && error.kind === 'failed')) throw error
 		if (/matches no streams/.test(error.stderrTail)) throw new CaptionTimingError('noAudio', {}, { cause: error })
 		throw new CaptionTimingError('unreadable', {}, { cause: error })
 	}

@@ -96,8 +96,9 @@ async function reuseOrQueue(request: OneRender): Promise<{ renderId: string; reu
 	}
 
 	const render = await db.render.create({ data: { ...rowBase(request), status: 'queued' } })
-	await enqueueRenderJob(render)
+	// Announced before queuing: a waiting worker may announce `rendering` at once.
 	await announceRender(coopId, { type: 'render.updated', renderId: render.id, editId, status: 'queued' })
+	await enqueueRenderJob(render)
 	return { renderId: render.id, reused: false }
 }
 

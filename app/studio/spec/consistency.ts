@@ -58,6 +58,9 @@ export function checkSpecConsistency(spec: EditSpec): SpecIssue[] {
 		if (overlay.start >= total) issues.push(issue('overlay.startsAfterEnd', at, { start: round1(overlay.start), total: round1(total) }))
 		else if (end > total + 1e-6) issues.push(issue('overlay.pastEnd', at, { end: round1(end), total: round1(total) }))
 		else if (end <= overlay.start) issues.push(issue('overlay.endBeforeStart', at, { start: round1(overlay.start), end: round1(end) }))
+		if (overlay.type === 'price' && overlay.compareAtPriceVnd !== undefined && overlay.compareAtPriceVnd <= overlay.priceVnd) {
+			issues.push(issue('price.compareAtNotHigher', at, { price: overlay.priceVnd, compareAtPrice: overlay.compareAtPriceVnd }))
+		}
 	})
 	return issues
 }

@@ -38,6 +38,7 @@ export const KEN_BURNS_MOVES = ['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-
 export const TRANSITION_TYPES = ['cut', 'fade', 'slide-left', 'slide-up'] as const
 export const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const
 export const BANDS = ['top', 'middle', 'bottom'] as const
+export const TEXT_SIZES = ['small', 'medium', 'large'] as const
 
 /** How this item begins after the previous one; ignored on the first item. A cut has no duration. */
 export const transitionSchema = z.object({
@@ -98,6 +99,10 @@ export const priceOverlaySchema = z.object({
 	productName: visibleText(60),
 	/** Whole đồng. */
 	priceVnd: z.number().int().min(0).max(1_000_000_000),
+	/** The price before a discount, shown struck through; must be above `priceVnd` (checked in consistency.ts). */
+	compareAtPriceVnd: z.number().int().min(1).max(1_000_000_000).optional(),
+	/** What the price buys ("hộp 200g"), shown after it: "120.000 ₫ / hộp 200g". */
+	unit: visibleText(30).optional(),
 	corner: z.enum(CORNERS).default('top-left'),
 	textColor: hexColor.default('#FFFFFF'),
 	backgroundColor: hexColor.default('#C0392B'),
@@ -128,7 +133,19 @@ export const ctaOverlaySchema = z.object({
 	...overlayWindow,
 })
 
-export const overlaySchema = z.discriminatedUnion('type', [logoOverlaySchema, priceOverlaySchema, qrOverlaySchema, ctaOverlaySchema])
+/** Free words over the picture (a hook, a product name), without the call to action's pill. */
+export const textOverlaySchema = z.object({
+	type: z.literal('text'),
+	text: visibleText(100),
+	band: z.enum(BANDS).default('middle'),
+	size: z.enum(TEXT_SIZES).default('large'),
+	textColor: hexColor.default('#FFFFFF'),
+	/** Without one, the words get a soft dark shadow so they read on any picture. */
+	backgroundColor: hexColor.optional(),
+	...overlayWindow,
+})
+
+export const overlaySchema = z.discriminatedUnion('type', [logoOverlaySchema, priceOverlaySchema, qrOverlaySchema, ctaOverlaySchema, textOverlaySchema])
 
 export const musicBedSchema = z.object({
 	mediaId,
@@ -179,12 +196,15 @@ export type LogoOverlay = z.infer<typeof logoOverlaySchema>
 export type PriceOverlay = z.infer<typeof priceOverlaySchema>
 export type QrOverlay = z.infer<typeof qrOverlaySchema>
 export type CtaOverlay = z.infer<typeof ctaOverlaySchema>
+export type TextOverlay = z.infer<typeof textOverlaySchema>
 export type MusicBed = z.infer<typeof musicBedSchema>
 export type FocusPoint = z.infer<typeof focusPointSchema>
 export type FitMode = (typeof FIT_MODES)[number]
 export type KenBurnsMove = (typeof KEN_BURNS_MOVES)[number]
 export type TransitionType = (typeof TRANSITION_TYPES)[number]
 export type Corner = (typeof CORNERS)[number]
+export type Band = (typeof BANDS)[number]
+export type TextSize = (typeof TEXT_SIZES)[number]
 
 export type ParsedEditSpec = { success: true; spec: EditSpec } | { success: false; issues: SpecIssue[] }
 

@@ -24,7 +24,7 @@ export function studioTranslator(lng: 'vi' | 'en' = 'vi'): TFunction {
 	return instance.t
 }
 
-const KINDS = new Set(['clip', 'photo', 'title', 'logo', 'price', 'qr', 'cta'])
+const KINDS = new Set(['clip', 'photo', 'title', 'logo', 'price', 'qr', 'cta', 'text'])
 
 function where(at: IssueLocation, t: Translate): string {
 	const kind = (type: string | undefined) => t(`studio:spec.kinds.${type && KINDS.has(type) ? type : 'unknown'}`)

@@ -24,6 +24,29 @@ export function logoThroughout(choices: TemplateChoices, notes: TemplateNote[]):
 }
 
 /**
+ * The product's price tag in the top-left corner while the shots play, with
+ * its unit ("/ hộp 200g") and, during an offer, the old price struck through.
+ */
+export function priceTag(
+	name: string,
+	product: TemplateProduct,
+	prices: { priceVnd: number; compareAtPriceVnd?: number },
+	window: { start: number; end: number },
+): Overlay {
+	const unit = product.unit?.trim()
+	return {
+		type: 'price',
+		productName: name,
+		...prices,
+		...(unit ? { unit: fitText(unit, 30) } : {}),
+		corner: 'top-left',
+		textColor: COLOURS.white,
+		backgroundColor: COLOURS.promoRed,
+		...window,
+	}
+}
+
+/**
  * From `start` to the end: a QR code to where the product is sold and
  * "Đặt hàng: Zalo …". Whatever is missing is left out with a note.
  */

@@ -3,7 +3,7 @@ import { timelineSeconds } from '~/studio/spec/timing.ts'
 import { TARGET_SECONDS, captionLinesOver, checkVisuals, cleanCaptionLines, finishSpec, itemSpans } from './assemble.ts'
 import { hasPrice, productPriceText } from './copy.ts'
 import { roundToFrame, type DurationSlot } from './durations.ts'
-import { COLOURS, howToOrder, logoThroughout } from './overlays.ts'
+import { COLOURS, howToOrder, logoThroughout, priceTag } from './overlays.ts'
 import { buildShots, fitText, joinWith, titleItem } from './shots.ts'
 import type { TemplateChoices, TemplateContext, TemplateDefinition, TemplateNote, TemplateResult } from './types.ts'
 
@@ -45,12 +45,11 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	const endCard = spans[spans.length - 1]
 	const overlays: Overlay[] = [
 		...logoThroughout(choices, notes),
-		// The hook names the product while it grabs attention.
-		{ type: 'cta', text: choices.title ? fitText(choices.title, 80) : name, band: 'middle', textColor: COLOURS.ink, backgroundColor: COLOURS.promoYellow, start: 0, end: roundToFrame(spans[0].end * 0.8) },
+		// The hook names the product in large words across the middle while it grabs attention.
+		{ type: 'text', text: choices.title ? fitText(choices.title, 100) : name, band: 'middle', size: 'large', textColor: COLOURS.white, start: 0, end: roundToFrame(spans[0].end * 0.8) },
 	]
-	if (hasPrice(product)) {
-		overlays.push({ type: 'price', productName: name, priceVnd: product.priceVnd, corner: 'top-left', textColor: COLOURS.white, backgroundColor: COLOURS.promoRed, start: spans[1].start, end: endCard.start })
-	} else notes.push({ code: 'noPrice' })
+	if (hasPrice(product)) overlays.push(priceTag(name, product, { priceVnd: product.priceVnd }, { start: spans[1].start, end: endCard.start }))
+	else notes.push({ code: 'noPrice' })
 	overlays.push(...howToOrder(choices, product, endCard.start, { textColor: COLOURS.ink, backgroundColor: COLOURS.promoYellow }, context, notes))
 
 	const captionLines = cleanCaptionLines(choices.captionLines)

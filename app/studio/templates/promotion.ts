@@ -3,17 +3,14 @@ import type { EditSpecInput, Overlay, TimelineItem } from '~/studio/spec/edit-sp
 import { timelineSeconds } from '~/studio/spec/timing.ts'
 import { TARGET_SECONDS, captionLinesOver, checkVisuals, cleanCaptionLines, finishSpec, itemSpans } from './assemble.ts'
 import { deadlineText, hasPrice, parseCalendarDay, productPriceText } from './copy.ts'
-import { COLOURS, howToOrder, logoThroughout } from './overlays.ts'
+import { COLOURS, howToOrder, logoThroughout, priceTag } from './overlays.ts'
 import { buildShots, fitText, titleItem, withTransition } from './shots.ts'
 import type { TemplateChoices, TemplateContext, TemplateDefinition, TemplateNote, TemplateProblem, TemplateResult } from './types.ts'
 
 // "Khuyến mãi": a bold card with the discount, quick cuts of the product
-// under its new price, then a price card (the old price, the new one, the
-// last day) with a QR code and how to order.
-//
-// The edit spec's price tag has no "old price" field and title cards have no
-// strike-through, so the old price is written out in words ("Giá gốc ...")
-// rather than struck (docs/decisions/031-templates.md).
+// under a price tag with the old price struck through above the new one,
+// then a price card (the discount, the new price, the last day) with a QR
+// code and how to order (docs/decisions/031-templates.md).
 
 const TITLE_SECONDS = 2.5
 const SHOT_PACE = 2.5
@@ -40,8 +37,9 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	// A cut too small to round to 1 % still deserves a headline.
 	const discount = percent >= 1 ? t('studio-templates:video.discount', { percent }) : t('studio-templates:video.sale')
 	const titleLines = [fitText(choices.title || discount, 60), name]
+	// The old price shows struck on the tag over the shots; the card repeats the saving and the new price.
 	const priceLines = [
-		fitText(t('studio-templates:video.oldPrice', { price: productPriceText(product, oldPriceVnd) }), 60),
+		fitText(discount, 60),
 		fitText(t('studio-templates:video.newPrice', { price: productPriceText(product, offer.newPriceVnd) }), 60),
 		...(endsOn ? [fitText(deadlineText(endsOn, context), 60)] : []),
 	]
@@ -57,7 +55,7 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	const priceCardSpan = spans[spans.length - 1]
 	const overlays: Overlay[] = [
 		...logoThroughout(choices, notes),
-		{ type: 'price', productName: name, priceVnd: offer.newPriceVnd, corner: 'top-left', textColor: COLOURS.white, backgroundColor: COLOURS.promoRed, start: spans[1].start, end: priceCardSpan.start },
+		priceTag(name, product, { priceVnd: offer.newPriceVnd, compareAtPriceVnd: oldPriceVnd }, { start: spans[1].start, end: priceCardSpan.start }),
 		...howToOrder(choices, product, priceCardSpan.start, { textColor: COLOURS.white, backgroundColor: COLOURS.promoRed }, context, notes),
 	]
 

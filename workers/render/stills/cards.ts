@@ -1,9 +1,10 @@
 import QRCode from 'qrcode'
 import sharp from 'sharp'
-import type { CtaOverlay, PriceOverlay, QrOverlay, TitleItem } from '~/studio/spec/edit-spec.ts'
+import type { CtaOverlay, PriceOverlay, QrOverlay, TextOverlay, TextSize, TitleItem } from '~/studio/spec/edit-spec.ts'
 import { priceLabel } from '~/studio/photo-posts/price-label.ts'
 import { renderText, type RenderedImage } from '#workers/photo/text.ts'
 import type { Size } from '../geometry.ts'
+import { blendColour, renderShadowedText, renderStruckText } from './text-effects.ts'
 
 // Cards drawn by sharp in Be Vietnam Pro at their final pixel size, so
 // ffmpeg only places them. Sizes are fractions of the frame's short side:
@@ -49,22 +50,57 @@ export async function drawTitleCard(frame: Size, item: Pick<TitleItem, 'lines' |
 		.toBuffer()
 }
 
-/** Product name over its price in đồng, on a rounded tag. */
-export async function drawPriceTag(frame: Size, overlay: Pick<PriceOverlay, 'productName' | 'priceVnd' | 'textColor' | 'backgroundColor'>): Promise<RenderedImage> {
+/** Where text sits on its line: shared by two sizes, it lines their baselines up. */
+const BASELINE_FRACTION = 0.8
+/** How strongly an old price shows against the tag: there, but quieter than the new one. */
+const OLD_PRICE_STRENGTH = 0.7
+
+/**
+ * Product name over its price in đồng, on a rounded tag. An old price sits
+ * struck through, smaller and dimmer, between the two; a unit follows the
+ * price ("/ hộp 200g"), on its own line when the row would be too wide.
+ */
+export async function drawPriceTag(
+	frame: Size,
+	overlay: Pick<PriceOverlay, 'productName' | 'priceVnd' | 'compareAtPriceVnd' | 'unit' | 'textColor' | 'backgroundColor'>,
+): Promise<RenderedImage> {
 	const u = unit(frame)
 	const padding = Math.round(u * 0.025)
 	const maxWidth = Math.round(frame.width * 0.55)
-	const [name, price] = await Promise.all([
-		renderText(overlay.productName, { sizePx: Math.max(8, Math.round(u * 0.04)), weight: 'semibold', color: overlay.textColor, maxWidth }),
+	const smallPx = Math.max(8, Math.round(u * 0.04))
+	const smallText = { sizePx: smallPx, weight: 'semibold', color: overlay.textColor, maxWidth } as const
+	const oldPriceColour = blendColour(overlay.textColor, overlay.backgroundColor, OLD_PRICE_STRENGTH)
+	const [name, oldPrice, price, unitLabel] = await Promise.all([
+		renderText(overlay.productName, smallText),
+		overlay.compareAtPriceVnd === undefined ? null : renderStruckText(priceLabel(overlay.compareAtPriceVnd), { ...smallText, color: oldPriceColour }),
 		renderText(priceLabel(overlay.priceVnd), { sizePx: Math.max(8, Math.round(u * 0.065)), weight: 'extrabold', color: overlay.textColor, maxWidth }),
+		// A little smaller than the name, so "120.000 ₫ / hộp 200g" fits on one row of a 9:16 tag.
+		overlay.unit ? renderText(`/ ${overlay.unit}`, { ...smallText, sizePx: Math.max(8, Math.round(u * 0.034)) }) : null,
 	])
 	const gap = Math.round(padding / 3)
-	const size = { width: Math.max(name.width, price.width) + 2 * padding, height: name.height + gap + price.height + 2 * padding }
+	const composites: { input: Buffer; left: number; top: number }[] = []
+	let top = padding
+	let width = 0
+	const stack = (image: RenderedImage, left = padding) => {
+		composites.push({ input: image.png, left, top })
+		width = Math.max(width, left + image.width)
+		top += image.height + gap
+	}
+	stack(name)
+	if (oldPrice) stack(oldPrice)
+	const priceTop = top
+	stack(price)
+	if (unitLabel) {
+		const besideLeft = padding + price.width + gap
+		if (besideLeft + unitLabel.width <= padding + maxWidth) {
+			const besideTop = priceTop + Math.round((price.height - unitLabel.height) * BASELINE_FRACTION)
+			composites.push({ input: unitLabel.png, left: besideLeft, top: besideTop })
+			width = Math.max(width, besideLeft + unitLabel.width)
+		} else stack(unitLabel)
+	}
+	const size = { width: width + padding, height: top - gap + padding }
 	const png = await sharp(roundedRect(size, Math.round(u * 0.02), overlay.backgroundColor))
-		.composite([
-			{ input: name.png, left: padding, top: padding },
-			{ input: price.png, left: padding, top: padding + name.height + gap },
-		])
+		.composite(composites)
 		.png()
 		.toBuffer()
 	return { png, ...size }
@@ -91,19 +127,26 @@ export async function drawQrCard(frame: Size, overlay: Pick<QrOverlay, 'url' | '
 }
 
 /** A call to action ("Đặt hàng: Zalo 0912 345 678") on a pill. */
-export async function drawCallToAction(frame: Size, overlay: Pick<CtaOverlay, 'text' | 'textColor' | 'backgroundColor'>): Promise<RenderedImage> {
+export function drawCallToAction(frame: Size, overlay: Pick<CtaOverlay, 'text' | 'textColor' | 'backgroundColor'>): Promise<RenderedImage> {
+	return drawBandText(frame, overlay.text, { sizeFraction: 0.05, color: overlay.textColor, backgroundColor: overlay.backgroundColor })
+}
+
+const TEXT_SIZE_FRACTIONS: Record<TextSize, number> = { small: 0.045, medium: 0.06, large: 0.08 }
+
+/** Free words across a band: on a box of their background colour, or with a shadow over the picture. */
+export function drawTextOverlay(frame: Size, overlay: Pick<TextOverlay, 'text' | 'size' | 'textColor' | 'backgroundColor'>): Promise<RenderedImage> {
+	return drawBandText(frame, overlay.text, { sizeFraction: TEXT_SIZE_FRACTIONS[overlay.size], color: overlay.textColor, backgroundColor: overlay.backgroundColor })
+}
+
+async function drawBandText(frame: Size, text: string, look: { sizeFraction: number; color: string; backgroundColor?: string }): Promise<RenderedImage> {
 	const u = unit(frame)
-	const label = await renderText(overlay.text, {
-		sizePx: Math.max(8, Math.round(u * 0.05)),
-		weight: 'bold',
-		color: overlay.textColor,
-		maxWidth: Math.round(frame.width * 0.78),
-		align: 'centre',
-	})
+	const style = { sizePx: Math.max(8, Math.round(u * look.sizeFraction)), weight: 'bold', color: look.color, maxWidth: Math.round(frame.width * 0.78), align: 'centre' } as const
+	if (!look.backgroundColor) return renderShadowedText(text, style)
+	const label = await renderText(text, style)
 	const padX = Math.round(label.height * 0.5)
 	const padY = Math.round(label.height * 0.25)
 	const size = { width: label.width + 2 * padX, height: label.height + 2 * padY }
-	const png = await sharp(roundedRect(size, Math.round(Math.min(size.height / 2, u * 0.05)), overlay.backgroundColor))
+	const png = await sharp(roundedRect(size, Math.round(Math.min(size.height / 2, u * 0.05)), look.backgroundColor))
 		.composite([{ input: label.png, left: padX, top: padY }])
 		.png()
 		.toBuffer()

@@ -6,7 +6,7 @@ import { OUTPUT_FORMATS } from '~/studio/spec/formats.ts'
 import { bandPosition, cornerPosition, type Size } from '../geometry.ts'
 import type { ItemStill, OverlayStill, PreparedStills } from '../graph/types.ts'
 import type { RenderTarget } from '../presets.ts'
-import { drawCallToAction, drawPriceTag, drawQrCard, drawTitleCard } from './cards.ts'
+import { drawCallToAction, drawPriceTag, drawQrCard, drawTextOverlay, drawTitleCard } from './cards.ts'
 import { drawPhotoFrame, kenBurnsSourceSize } from './photos.ts'
 
 // Writes every still an edit needs into `workDir` and says where each one
@@ -39,8 +39,7 @@ export async function prepareStills(spec: EditSpec, mediaPaths: Record<string, s
 	const overlays = await Promise.all(
 		spec.overlays.map(async (overlay, index): Promise<OverlayStill> => {
 			const image = await drawOverlay(overlay, frame, mediaPaths)
-			const position =
-				overlay.type === 'cta' ? bandPosition(overlay.band, image, frame, captions) : cornerPosition(overlay.corner, image, frame, captions)
+			const position = 'band' in overlay ? bandPosition(overlay.band, image, frame, captions) : cornerPosition(overlay.corner, image, frame, captions)
 			return { path: await write(`overlay-${index}.png`, image.png), width: image.width, height: image.height, ...position }
 		}),
 	)
@@ -65,5 +64,7 @@ async function drawOverlay(overlay: Overlay, frame: Size, mediaPaths: Record<str
 			return drawQrCard(frame, overlay)
 		case 'cta':
 			return drawCallToAction(frame, overlay)
+		case 'text':
+			return drawTextOverlay(frame, overlay)
 	}
 }
