@@ -1,8 +1,9 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { AccountFields } from '~/accounts/account-fields.tsx'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { formatDateTime } from '~/accounts/dates.ts'
 import {
@@ -15,7 +16,7 @@ import {
 import { InviteSignupSchema } from '~/accounts/schemas.ts'
 import { switchActiveCoop } from '~/accounts/sessions.server.ts'
 import { EmailTakenError } from '~/accounts/signup.server.ts'
-import { Field, FormError } from '~/components/forms.tsx'
+import { FormError } from '~/components/forms.tsx'
 import { readSessionRow, requireSession, startSession } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { getT } from '~/utils/language.server.ts'
@@ -192,19 +193,7 @@ function JoinWithNewAccount() {
 			<Form method="post" {...getFormProps(form)} className="card">
 				<h2 className="mb-3 text-lg font-semibold">{t('invite.signupTitle')}</h2>
 				<FormError message={actionData && 'tooManyAttempts' in actionData ? t('tooManyAttempts') : null} />
-				<Field label={t('signup.name')} id={fields.name.id} errors={fields.name.errors} ns="auth">
-					<input className="field-input" {...getInputProps(fields.name, { type: 'text' })} autoComplete="name" />
-				</Field>
-				<Field label={t('signup.email')} id={fields.email.id} errors={fields.email.errors} ns="auth">
-					<input className="field-input" {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" />
-				</Field>
-				<Field label={t('signup.password')} id={fields.password.id} errors={fields.password.errors} ns="auth">
-					<input
-						className="field-input"
-						{...getInputProps(fields.password, { type: 'password' })}
-						autoComplete="new-password"
-					/>
-				</Field>
+				<AccountFields fields={fields} />
 				<button type="submit" className="btn-primary w-full">
 					{t('invite.signupSubmit')}
 				</button>

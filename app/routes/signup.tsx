@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { AccountFields } from '~/accounts/account-fields.tsx'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { PROVINCES, SignupSchema } from '~/accounts/schemas.ts'
 import { EmailTakenError, signUpWithCoop } from '~/accounts/signup.server.ts'
@@ -50,19 +51,7 @@ export default function SignupPage() {
 			<p className="mb-4 text-stone-600">{t('signup.intro')}</p>
 			<Form method="post" {...getFormProps(form)} className="card">
 				<FormError message={actionData && 'tooManyAttempts' in actionData ? t('tooManyAttempts') : null} />
-				<Field label={t('signup.name')} id={fields.name.id} errors={fields.name.errors} ns="auth">
-					<input className="field-input" {...getInputProps(fields.name, { type: 'text' })} autoComplete="name" />
-				</Field>
-				<Field label={t('signup.email')} id={fields.email.id} errors={fields.email.errors} ns="auth">
-					<input className="field-input" {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" />
-				</Field>
-				<Field label={t('signup.password')} id={fields.password.id} errors={fields.password.errors} ns="auth">
-					<input
-						className="field-input"
-						{...getInputProps(fields.password, { type: 'password' })}
-						autoComplete="new-password"
-					/>
-				</Field>
+				<AccountFields fields={fields} />
 				<Field label={t('signup.coopName')} id={fields.coopName.id} errors={fields.coopName.errors} ns="auth">
 					<input className="field-input" {...getInputProps(fields.coopName, { type: 'text' })} />
 				</Field>

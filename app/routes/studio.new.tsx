@@ -2,10 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MediaChoiceGrid, useOrderedChoice } from '~/components/media-choice-grid.tsx'
+import { ProductSelect } from '~/components/product-select.tsx'
 import { createEditFromTemplate, templateRequestSchema } from '~/studio/edits/from-template.server.ts'
 import { describeEditIssue } from '~/studio/edits/issue-messages.ts'
 import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
-import { formatSeconds } from '~/studio/edits/time-format.ts'
 import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { OUTPUT_FORMAT_IDS } from '~/studio/spec/formats.ts'
 import { describeTemplateMessage, describeTemplates, findTemplate, type TemplateProblem } from '~/studio/templates/index.ts'
@@ -52,9 +53,8 @@ export default function NewVideoPage() {
 	const navigation = useNavigation()
 	const { t } = useTranslation('studio-screen')
 	const [templateId, setTemplateId] = useState(templates[0]?.id)
-	const [chosen, setChosen] = useState<string[]>([])
+	const { chosen, toggle } = useOrderedChoice()
 	const template = templates.find((candidate) => candidate.id === templateId)
-	const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]))
 
 	return (
 		<div className="mx-auto max-w-3xl">
@@ -88,14 +88,7 @@ export default function NewVideoPage() {
 					<label className="field-label" htmlFor="productId">
 						{template?.needs.product === 'required' ? t('newVideo.productRequired') : t('newVideo.productOptional')}
 					</label>
-					<select id="productId" name="productId" className="field-input" defaultValue="">
-						<option value="">{t('newVideo.noProduct')}</option>
-						{products.map((product) => (
-							<option key={product.id} value={product.id}>
-								{product.code} · {product.name}
-							</option>
-						))}
-					</select>
+					<ProductSelect id="productId" products={products} />
 					{products.length === 0 ? (
 						<p className="mt-1 text-sm text-stone-500">
 							{t('newVideo.noProducts')}{' '}
@@ -109,9 +102,6 @@ export default function NewVideoPage() {
 				<fieldset className="card">
 					<legend className="px-1 text-lg font-bold">{t('newVideo.step3')}</legend>
 					<p className="mb-2 text-sm text-stone-600">{t('newVideo.mediaHint')}</p>
-					{chosen.map((id) => (
-						<input key={id} type="hidden" name="mediaIds" value={id} />
-					))}
 					{visuals.length === 0 ? (
 						<p className="text-stone-500">
 							{t('newVideo.noMedia')}{' '}
@@ -120,29 +110,7 @@ export default function NewVideoPage() {
 							</Link>
 						</p>
 					) : (
-						<div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
-							{visuals.map((item) => {
-								const order = chosen.indexOf(item.id)
-								return (
-									<button
-										key={item.id}
-										type="button"
-										className={`relative overflow-hidden rounded-lg border-2 text-left ${order >= 0 ? 'border-tea-600' : 'border-transparent'}`}
-										onClick={() => toggle(item.id)}
-										aria-pressed={order >= 0}
-										data-testid="template-media"
-									>
-										<img src={`/library/${item.id}/thumb`} alt="" className="aspect-square w-full bg-stone-200 object-cover" loading="lazy" />
-										<span className="block truncate p-1 text-xs">{item.displayName}</span>
-										{item.durationMs ? <span className="absolute top-1 left-1 rounded bg-black/70 px-1 text-xs text-white">{formatSeconds(item.durationMs / 1000)}</span> : null}
-										{item.hasHighlight ? <span className="absolute bottom-7 left-1 rounded bg-amber-300 px-1 text-xs">{t('newVideo.suggested')}</span> : null}
-										{order >= 0 ? (
-											<span className="absolute top-1 right-1 flex h-6 w-6 items-center justify-center rounded-full bg-tea-600 text-xs font-bold text-white">{order + 1}</span>
-										) : null}
-									</button>
-								)
-							})}
-						</div>
+						<MediaChoiceGrid items={visuals} chosen={chosen} onToggle={toggle} inputName="mediaIds" testId="template-media" />
 					)}
 				</fieldset>
 

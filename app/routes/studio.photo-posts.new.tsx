@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MediaChoiceGrid, useOrderedChoice } from '~/components/media-choice-grid.tsx'
+import { ProductSelect } from '~/components/product-select.tsx'
 import { photoPostRequestSchema, requestPhotoPost } from '~/studio/edits/photo-posts.server.ts'
 import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
 import { photoFormatIds } from '~/studio/photo-posts/spec.ts'
@@ -40,8 +41,7 @@ export default function NewPhotoPostPage() {
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation('studio-screen')
-	const [chosen, setChosen] = useState<string[]>([])
-	const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]))
+	const { chosen, toggle } = useOrderedChoice()
 	return (
 		<div className="mx-auto max-w-3xl">
 			<Link to="/studio" className="text-sm text-tea-700 underline">
@@ -59,14 +59,7 @@ export default function NewPhotoPostPage() {
 			<Form method="post" className="space-y-5">
 				<fieldset className="card">
 					<legend className="px-1 text-lg font-bold">{t('photoPosts.product')}</legend>
-					<select name="productId" className="field-input" defaultValue="">
-						<option value="">{t('newVideo.noProduct')}</option>
-						{products.map((product) => (
-							<option key={product.id} value={product.id}>
-								{product.code} · {product.name}
-							</option>
-						))}
-					</select>
+					<ProductSelect products={products} />
 					<label className="mt-2 flex min-h-11 items-center gap-2">
 						<input type="checkbox" name="showPrice" className="h-5 w-5" defaultChecked />
 						{t('photoPosts.showPrice')}
@@ -79,30 +72,8 @@ export default function NewPhotoPostPage() {
 				<fieldset className="card">
 					<legend className="px-1 text-lg font-bold">{t('photoPosts.photos')}</legend>
 					<p className="mb-2 text-sm text-stone-600">{t('photoPosts.photosHint')}</p>
-					{chosen.map((id) => (
-						<input key={id} type="hidden" name="mediaIds" value={id} />
-					))}
 					{photos.length === 0 ? <p className="text-stone-500">{t('photoPosts.noPhotos')}</p> : null}
-					<div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
-						{photos.map((photo) => {
-							const order = chosen.indexOf(photo.id)
-							return (
-								<button
-									key={photo.id}
-									type="button"
-									className={`relative overflow-hidden rounded-lg border-2 ${order >= 0 ? 'border-tea-600' : 'border-transparent'}`}
-									onClick={() => toggle(photo.id)}
-									aria-pressed={order >= 0}
-									data-testid="photo-choice"
-								>
-									<img src={`/library/${photo.id}/thumb`} alt={photo.displayName} className="aspect-square w-full bg-stone-200 object-cover" loading="lazy" />
-									{order >= 0 ? (
-										<span className="absolute top-1 right-1 flex h-6 w-6 items-center justify-center rounded-full bg-tea-600 text-xs font-bold text-white">{order + 1}</span>
-									) : null}
-								</button>
-							)
-						})}
-					</div>
+					<MediaChoiceGrid items={photos} chosen={chosen} onToggle={toggle} inputName="mediaIds" testId="photo-choice" />
 				</fieldset>
 				<fieldset className="card">
 					<legend className="px-1 text-lg font-bold">{t('photoPosts.formatsLabel')}</legend>

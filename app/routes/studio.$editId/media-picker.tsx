@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MediaChoiceGrid, useOrderedChoice } from '~/components/media-choice-grid.tsx'
 import type { PickableMedia } from '~/studio/edits/editor-state.ts'
-import { formatSeconds } from '~/studio/edits/time-format.ts'
 
 type Props = {
 	media: PickableMedia[]
@@ -12,10 +12,9 @@ type Props = {
 /** The co-op's clips and photos as thumbnails; tapped ones are added to the end of the video in the order tapped. */
 export function MediaPicker({ media, onAdd, onClose }: Props) {
 	const { t } = useTranslation('studio-screen')
-	const [chosen, setChosen] = useState<string[]>([])
+	const { chosen, toggle } = useOrderedChoice()
 	const [kind, setKind] = useState<'all' | 'video' | 'photo'>('all')
 	const visible = media.filter((m) => (m.kind === 'video' || m.kind === 'photo') && (kind === 'all' || m.kind === kind))
-	const toggle = (id: string) => setChosen((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]))
 	return (
 		<div className="fixed inset-0 z-40 flex items-end bg-black/40 sm:items-center sm:justify-center" role="dialog" aria-modal="true" aria-labelledby="media-picker-title">
 			<div className="flex max-h-[92dvh] w-full flex-col rounded-t-2xl bg-white sm:max-w-3xl sm:rounded-2xl">
@@ -41,31 +40,11 @@ export function MediaPicker({ media, onAdd, onClose }: Props) {
 						</button>
 					))}
 				</div>
-				<div className="grid flex-1 grid-cols-3 gap-2 overflow-y-auto p-3 sm:grid-cols-5">
-					{visible.length === 0 ? <p className="col-span-full text-stone-500">{t('picker.empty')}</p> : null}
-					{visible.map((item) => {
-						const order = chosen.indexOf(item.id)
-						return (
-							<button
-								key={item.id}
-								type="button"
-								className={`relative overflow-hidden rounded-lg border-2 text-left ${order >= 0 ? 'border-tea-600' : 'border-transparent'}`}
-								onClick={() => toggle(item.id)}
-								aria-pressed={order >= 0}
-								data-testid="picker-item"
-							>
-								<img src={`/library/${item.id}/thumb`} alt="" className="aspect-square w-full bg-stone-200 object-cover" loading="lazy" />
-								<span className="block truncate p-1 text-xs">{item.displayName}</span>
-								{item.kind === 'video' && item.durationMs ? (
-									<span className="absolute top-1 left-1 rounded bg-black/70 px-1 text-xs text-white">{formatSeconds(item.durationMs / 1000)}</span>
-								) : null}
-								{order >= 0 ? (
-									<span className="absolute top-1 right-1 flex h-6 w-6 items-center justify-center rounded-full bg-tea-600 text-xs font-bold text-white">{order + 1}</span>
-								) : null}
-							</button>
-						)
-					})}
-				</div>
+				{visible.length === 0 ? (
+					<p className="flex-1 p-3 text-stone-500">{t('picker.empty')}</p>
+				) : (
+					<MediaChoiceGrid items={visible} chosen={chosen} onToggle={toggle} testId="picker-item" className="flex-1 overflow-y-auto p-3" />
+				)}
 				<div className="border-t border-stone-200 p-3">
 					<button
 						type="button"

@@ -1,9 +1,9 @@
 import { spreadLinesEvenly } from '~/studio/captions/line-timing.ts'
 import type { CaptionLine } from '~/studio/captions/schema.ts'
-import { parseEditSpec, type EditSpec, type EditSpecInput, type TimelineItem } from '~/studio/spec/edit-spec.ts'
-import { framesToSeconds, placeItems } from '~/studio/spec/timing.ts'
+import { parseEditSpec, type EditSpec, type EditSpecInput, type Overlay, type TimelineItem } from '~/studio/spec/edit-spec.ts'
+import { framesToSeconds, placeItems, timelineSeconds } from '~/studio/spec/timing.ts'
 import { clipSeconds, fitText, isVisual } from './shots.ts'
-import type { TemplateChoices, TemplateMedia, TemplateProblem } from './types.ts'
+import type { TemplateChoices, TemplateMedia, TemplateNote, TemplateProblem, TemplateResult } from './types.ts'
 
 // What every template does around its own timeline: check the chosen media,
 // find where each item plays, lay caption lines over the shots, and validate
@@ -62,6 +62,37 @@ export function captionLinesOver(lines: readonly string[], shots: readonly Span[
 
 function round(seconds: number) {
 	return Math.round(seconds * 1000) / 1000
+}
+
+/**
+ * The video every template ends with around its own timeline and overlays:
+ * the person's caption lines over the given spans, the clips' own sound kept
+ * with the chosen music beneath it (dipping under speech) at the template's
+ * volume, and the loudness social platforms expect. A video that comes out
+ * shorter than the target gets a note, since more shots would fix it.
+ */
+export function finishVideo(
+	choices: TemplateChoices,
+	templateId: string,
+	video: { timeline: TimelineItem[]; overlays: Overlay[]; captionSpans: readonly Span[]; musicVolume: number },
+	notes: TemplateNote[],
+): TemplateResult {
+	const captionLines = cleanCaptionLines(choices.captionLines)
+	const spec: EditSpecInput = {
+		version: 1,
+		output: { formats: choices.formats },
+		timeline: video.timeline,
+		overlays: video.overlays,
+		captions: captionLines.length > 0 ? { lines: captionLinesOver(captionLines, video.captionSpans), style: { position: 'bottom' } } : undefined,
+		audio: {
+			keepClipSound: true,
+			music: choices.musicMediaId ? { mediaId: choices.musicMediaId, volume: video.musicVolume, duckUnderSpeech: true, offset: 0 } : undefined,
+			loudnessLufs: -14,
+		},
+	}
+	const total = timelineSeconds({ timeline: video.timeline })
+	if (total < TARGET_SECONDS.min) notes.push({ code: 'shortVideo', params: { seconds: Math.round(total) } })
+	return { ok: true, spec: finishSpec(spec, templateId), notes }
 }
 
 /**

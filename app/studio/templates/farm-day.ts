@@ -1,6 +1,5 @@
-import type { EditSpecInput, Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
-import { timelineSeconds } from '~/studio/spec/timing.ts'
-import { TARGET_SECONDS, captionLinesOver, checkVisuals, cleanCaptionLines, finishSpec, itemSpans } from './assemble.ts'
+import type { Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
+import { TARGET_SECONDS, checkVisuals, finishVideo, itemSpans } from './assemble.ts'
 import { orderCallToAction } from './copy.ts'
 import { COLOURS, logoThroughout } from './overlays.ts'
 import { KEN_BURNS_CYCLE, buildShots, fitText, joinWith, titleItem } from './shots.ts'
@@ -44,24 +43,8 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	const spans = itemSpans(timeline)
 	const overlays: Overlay[] = logoThroughout(choices, notes)
 
-	const captionLines = cleanCaptionLines(choices.captionLines)
-	const shotSpans = spans.slice(1, -1)
-	const spec: EditSpecInput = {
-		version: 1,
-		output: { formats: choices.formats },
-		timeline,
-		overlays,
-		captions: captionLines.length > 0 ? { lines: captionLinesOver(captionLines, shotSpans), style: { position: 'bottom' } } : undefined,
-		audio: {
-			keepClipSound: true,
-			// The music carries this one; it dips when someone speaks on a clip.
-			music: choices.musicMediaId ? { mediaId: choices.musicMediaId, volume: 0.5, duckUnderSpeech: true, offset: 0 } : undefined,
-			loudnessLufs: -14,
-		},
-	}
-	const total = timelineSeconds({ timeline })
-	if (total < TARGET_SECONDS.min) notes.push({ code: 'shortVideo', params: { seconds: Math.round(total) } })
-	return { ok: true, spec: finishSpec(spec, farmDay.id), notes }
+	// The music carries this one; it dips when someone speaks on a clip.
+	return finishVideo(choices, farmDay.id, { timeline, overlays, captionSpans: spans.slice(1, -1), musicVolume: 0.5 }, notes)
 }
 
 export const farmDay: TemplateDefinition = {

@@ -1,6 +1,5 @@
-import type { EditSpecInput, Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
-import { timelineSeconds } from '~/studio/spec/timing.ts'
-import { TARGET_SECONDS, captionLinesOver, checkVisuals, cleanCaptionLines, finishSpec, itemSpans } from './assemble.ts'
+import type { Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
+import { TARGET_SECONDS, checkVisuals, finishVideo, itemSpans } from './assemble.ts'
 import { hasPrice, productPriceText } from './copy.ts'
 import { roundToFrame, type DurationSlot } from './durations.ts'
 import { COLOURS, howToOrder, logoThroughout, priceTag } from './overlays.ts'
@@ -41,7 +40,6 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	)
 
 	const spans = itemSpans(timeline)
-	const total = timelineSeconds({ timeline })
 	const endCard = spans[spans.length - 1]
 	const overlays: Overlay[] = [
 		...logoThroughout(choices, notes),
@@ -52,22 +50,8 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	else notes.push({ code: 'noPrice' })
 	overlays.push(...howToOrder(choices, product, endCard.start, { textColor: COLOURS.ink, backgroundColor: COLOURS.promoYellow }, context, notes))
 
-	const captionLines = cleanCaptionLines(choices.captionLines)
-	const spec: EditSpecInput = {
-		version: 1,
-		output: { formats: choices.formats },
-		timeline,
-		overlays,
-		// Captions run over the shots and leave the end card to the call to action.
-		captions: captionLines.length > 0 ? { lines: captionLinesOver(captionLines, spans.slice(0, -1)), style: { position: 'bottom' } } : undefined,
-		audio: {
-			keepClipSound: true,
-			music: choices.musicMediaId ? { mediaId: choices.musicMediaId, volume: 0.25, duckUnderSpeech: true, offset: 0 } : undefined,
-			loudnessLufs: -14,
-		},
-	}
-	if (total < TARGET_SECONDS.min) notes.push({ code: 'shortVideo', params: { seconds: Math.round(total) } })
-	return { ok: true, spec: finishSpec(spec, productIntro.id), notes }
+	// Captions run over the shots and leave the end card to the call to action.
+	return finishVideo(choices, productIntro.id, { timeline, overlays, captionSpans: spans.slice(0, -1), musicVolume: 0.25 }, notes)
 }
 
 export const productIntro: TemplateDefinition = {

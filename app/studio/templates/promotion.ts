@@ -1,7 +1,6 @@
 import { priceLabel } from '~/studio/photo-posts/price-label.ts'
-import type { EditSpecInput, Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
-import { timelineSeconds } from '~/studio/spec/timing.ts'
-import { TARGET_SECONDS, captionLinesOver, checkVisuals, cleanCaptionLines, finishSpec, itemSpans } from './assemble.ts'
+import type { Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
+import { TARGET_SECONDS, checkVisuals, finishVideo, itemSpans } from './assemble.ts'
 import { deadlineText, hasPrice, parseCalendarDay, productPriceText } from './copy.ts'
 import { COLOURS, howToOrder, logoThroughout, priceTag } from './overlays.ts'
 import { buildShots, fitText, titleItem, withTransition } from './shots.ts'
@@ -59,22 +58,7 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 		...howToOrder(choices, product, priceCardSpan.start, { textColor: COLOURS.white, backgroundColor: COLOURS.promoRed }, context, notes),
 	]
 
-	const captionLines = cleanCaptionLines(choices.captionLines)
-	const spec: EditSpecInput = {
-		version: 1,
-		output: { formats: choices.formats },
-		timeline,
-		overlays,
-		captions: captionLines.length > 0 ? { lines: captionLinesOver(captionLines, spans.slice(1, -1)), style: { position: 'bottom' } } : undefined,
-		audio: {
-			keepClipSound: true,
-			music: choices.musicMediaId ? { mediaId: choices.musicMediaId, volume: 0.35, duckUnderSpeech: true, offset: 0 } : undefined,
-			loudnessLufs: -14,
-		},
-	}
-	const total = timelineSeconds({ timeline })
-	if (total < TARGET_SECONDS.min) notes.push({ code: 'shortVideo', params: { seconds: Math.round(total) } })
-	return { ok: true, spec: finishSpec(spec, promotion.id), notes }
+	return finishVideo(choices, promotion.id, { timeline, overlays, captionSpans: spans.slice(1, -1), musicVolume: 0.35 }, notes)
 }
 
 function checkOffer(offer: TemplateChoices['promotion'], oldPriceVnd: number | undefined): TemplateProblem[] {
