@@ -24,7 +24,7 @@ import { parseEditSpec, type EditSpecInput } from '~/studio/spec/edit-spec.ts'
 import { ffmpegPath } from '#workers/ffmpeg/binaries.ts'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { renderEdit } from '#workers/render/engine.ts'
-import { FINAL_X264_PRESET } from '#workers/render/presets.ts'
+import { FINAL_X264_PRESET, X264_PARAMS, x264ThreadsFor } from '#workers/render/presets.ts'
 
 const execFileAsync = promisify(execFile)
 const require = createRequire(import.meta.url)
@@ -165,7 +165,7 @@ function handWrittenArgs(assPath: string, outPath: string): string[] {
 		'-filter_complex', graph,
 		'-map', '[vout]', '-map', '[aout]',
 		'-c:v', 'libx264', '-preset', FINAL_X264_PRESET, '-crf', '21', '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-r', '30', '-g', '60',
-		'-threads', String(os.availableParallelism()), '-x264-params', 'rc-lookahead=5:sync-lookahead=0',
+		'-threads', String(x264ThreadsFor(os.availableParallelism())), '-x264-params', X264_PARAMS,
 		'-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart', '-t', '30',
 		outPath,
 	]

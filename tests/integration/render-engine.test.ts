@@ -13,6 +13,7 @@ import {
 	countBrightTextPixels,
 	frameAt,
 	integratedLoudness,
+	loudnessOf,
 	isLightPixel,
 	longestRunPerRow,
 	looksLike,
@@ -146,6 +147,24 @@ describe('an edit with every kind of item, overlay and sound', () => {
 		expect(Math.abs((await integratedLoudness(out())) + 14)).toBeLessThanOrEqual(1)
 		expect(result.loudness?.integratedLufs).toBeCloseTo(-14, 0)
 	})
+})
+
+test('a voice with peaks far above its loudness reaches −14 LUFS with the peaks limited, not clipped', async () => {
+	// Syllable-like bursts with a sharp click every 2.3 s: peaks ~20 dB over
+	// the loudness (raw phone speech is like that), so a plain gain to −14
+	// LUFS would clip; loudnorm has to limit them.
+	const voice = "aevalsrc='(0.1+0.9*pow(abs(sin(2*PI*1.7*t)),6))*0.25*sin(2*PI*180*t)*(0.6+0.4*sin(2*PI*5*t))+if(lt(mod(t\\,2.3)\\,0.01)\\,0.8*sin(2*PI*900*t)\\,0)':s=48000:c=stereo"
+	const peaky = await makeColourClip(path.join(dir, 'peaky.mp4'), { width: 640, height: 360, seconds: 8, background: 'gray', sound: voice })
+	const out = path.join(dir, 'peaky-out.mp4')
+	const spec = specOf({ timeline: [{ type: 'clip', mediaId: 'peaky', in: 0, out: 8 }] })
+	const result = await renderEdit({ spec, mediaPaths: { ...media, peaky }, format: 'square', quality: 'preview', outputPath: out })
+	const measured = await loudnessOf(out)
+	expect(Math.abs(measured.integratedLufs + 14)).toBeLessThanOrEqual(1)
+	// −1.5 dBTP asked; AAC may overshoot a little, a clipped click would read ≥ 0.
+	expect(measured.truePeakDbtp).toBeLessThan(-0.5)
+	// The figures come from loudnorm's own report in the render (a plain gain reports its plan).
+	expect(result.loudness?.integratedLufs).toBeCloseTo(-14, 0)
+	expect(result.loudness?.truePeakDbtp).toBeCloseTo(-1.5, 1)
 })
 
 test('a final render has the full size of its format; the Zalo format stays under its size limit', async () => {

@@ -16,19 +16,22 @@ export type ColourClipOptions = {
 	/** The background colour, and boxes drawn over it (ffmpeg colour names or 0xRRGGBB). */
 	background: string
 	boxes?: { x: number; y: number; w: number; h: number; color: string }[]
-	/** Hz of a sine tone on the sound track; no sound when omitted. */
+	/** Hz of a sine tone on the sound track; no sound when neither this nor `sound` is given. */
 	tone?: number
+	/** Any lavfi audio source (48 kHz) instead of the tone. */
+	sound?: string
 	/** A rotation stored as phones do (the pixels stay as drawn). */
 	rotate?: 90 | 270
 }
 
 export async function makeColourClip(outPath: string, options: ColourClipOptions) {
 	const { width, height, seconds, background, boxes = [], tone, rotate } = options
+	const sound = options.sound ?? (tone ? `sine=frequency=${tone}:sample_rate=48000` : null)
 	const draw = boxes.map((b) => `,drawbox=x=${b.x}:y=${b.y}:w=${b.w}:h=${b.h}:color=${b.color}:t=fill`).join('')
 	const args = ['-y', '-v', 'error', '-f', 'lavfi', '-i', `color=c=${background}:s=${width}x${height}:r=30:d=${seconds}${draw}`]
-	if (tone) args.push('-f', 'lavfi', '-i', `sine=frequency=${tone}:sample_rate=48000:duration=${seconds}`)
+	if (sound) args.push('-f', 'lavfi', '-t', String(seconds), '-i', sound)
 	args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p')
-	if (tone) args.push('-c:a', 'aac', '-b:a', '96k')
+	if (sound) args.push('-c:a', 'aac', '-b:a', '96k')
 	args.push('-movflags', '+faststart')
 	const encoded = rotate ? `${outPath}.stored.mp4` : outPath
 	await execFileAsync(ffmpegPath(), [...args, encoded])
@@ -143,13 +146,21 @@ export async function topLevelBoxes(file: string): Promise<string[]> {
 
 /** Integrated loudness (LUFS) as ffmpeg's EBU R128 meter measures the file. */
 export async function integratedLoudness(file: string): Promise<number> {
-	const { stderr } = await execFileAsync(ffmpegPath(), ['-hide_banner', '-nostats', '-i', file, '-map', '0:a', '-af', 'ebur128', '-f', 'null', '-'], {
-		maxBuffer: 32 * 1024 * 1024,
-	})
+	return (await loudnessOf(file)).integratedLufs
+}
+
+/** Integrated loudness (LUFS) and true peak (dBTP) of the file's sound, by ffmpeg's EBU R128 meter. */
+export async function loudnessOf(file: string): Promise<{ integratedLufs: number; truePeakDbtp: number }> {
+	const { stderr } = await execFileAsync(
+		ffmpegPath(),
+		['-hide_banner', '-nostats', '-i', file, '-map', '0:a', '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null', '-'],
+		{ maxBuffer: 32 * 1024 * 1024 },
+	)
 	const summary = stderr.slice(stderr.lastIndexOf('Summary:'))
-	const match = /I:\s+(-?[\d.]+) LUFS/.exec(summary)
-	if (!match) throw new Error(`No loudness in ebur128 output: ${summary}`)
-	return Number(match[1])
+	const integrated = /I:\s+(-?[\d.]+) LUFS/.exec(summary)
+	const peak = /Peak:\s+(-?[\d.]+|-inf) dBFS/.exec(summary)
+	if (!integrated || !peak) throw new Error(`No loudness in ebur128 output: ${summary}`)
+	return { integratedLufs: Number(integrated[1]), truePeakDbtp: peak[1] === '-inf' ? Number.NEGATIVE_INFINITY : Number(peak[1]) }
 }
 
 /** ffmpeg processes that are children of this process (Linux /proc). */

@@ -6,7 +6,7 @@ import type { ProbedMedia } from '#workers/ffmpeg/probe.ts'
 import { ProgressParser, type FfmpegProgress } from '#workers/ffmpeg/run.ts'
 import { canonicalJson, renderCacheKey } from '#workers/render/cache-key.ts'
 import { hasFilter } from '#workers/render/capabilities.ts'
-import { parseLoudnessMeasurement, parseLoudnessResult } from '#workers/render/loudness.ts'
+import { parseLoudnessMeasurement, parseLoudnessResult, parseLoudnormAnalysis } from '#workers/render/loudness.ts'
 import { checkMedia, type InspectedMedia } from '#workers/render/media-check.ts'
 
 function spec(input: Omit<EditSpecInput, 'version'>) {
@@ -38,14 +38,22 @@ describe('progress', () => {
 })
 
 describe('loudness reports', () => {
-	const stderr = `[Parsed_loudnorm_12 @ 0x55] \n{\n\t"input_i" : "-23.47",\n\t"input_tp" : "-8.12",\n\t"input_lra" : "4.30",\n\t"input_thresh" : "-33.80",\n\t"output_i" : "-14.02",\n\t"output_tp" : "-1.51",\n\t"output_lra" : "3.90",\n\t"output_thresh" : "-24.30",\n\t"normalization_type" : "dynamic",\n\t"target_offset" : "0.02"\n}\n`
+	// As ffmpeg prints them: ebur128's summary (first pass), loudnorm's JSON (a render that limited peaks).
+	const summary = (integrated: string, threshold: string, range: string, peak: string) =>
+		`[Parsed_ebur128_52 @ 0x26753e00] Summary:\n\n  Integrated loudness:\n    I:         ${integrated} LUFS\n    Threshold: ${threshold} LUFS\n\n` +
+		`  Loudness range:\n    LRA:         ${range} LU\n    Threshold: -43.7 LUFS\n    LRA low:   -31.2 LUFS\n    LRA high:  -21.8 LUFS\n\n  True peak:\n    Peak:      ${peak} dBFS\n`
+	const loudnorm = `[Parsed_loudnorm_12 @ 0x55] \n{\n\t"input_i" : "-23.47",\n\t"input_tp" : "-8.12",\n\t"input_lra" : "4.30",\n\t"input_thresh" : "-33.80",\n\t"output_i" : "-14.02",\n\t"output_tp" : "-1.51",\n\t"output_lra" : "3.90",\n\t"output_thresh" : "-24.30",\n\t"normalization_type" : "dynamic",\n\t"target_offset" : "0.02"\n}\n`
 	test('the first pass gives the measured values, the second the result', () => {
-		expect(parseLoudnessMeasurement(stderr)).toEqual({ inputI: -23.47, inputTp: -8.12, inputLra: 4.3, inputThresh: -33.8, targetOffset: 0.02 })
-		expect(parseLoudnessResult(stderr)).toEqual({ integratedLufs: -14.02, truePeakDbtp: -1.51 })
+		expect(parseLoudnessMeasurement(`size=N/A time=00:00:29.99\n${summary('-22.1', '-33.5', '9.5', '-20.4')}`)).toEqual({ inputI: -22.1, inputThresh: -33.5, inputLra: 9.5, inputTp: -20.4 })
+		expect(parseLoudnormAnalysis(loudnorm)).toEqual({ inputI: -23.47, inputTp: -8.12, inputLra: 4.3, inputThresh: -33.8, targetOffset: 0.02 })
+		expect(parseLoudnessResult(loudnorm)).toEqual({ integratedLufs: -14.02, truePeakDbtp: -1.51 })
 	})
-	test('silence reads as -Infinity; no report is null', () => {
-		expect(parseLoudnessMeasurement(stderr.replace('"-23.47"', '"-inf"'))?.inputI).toBe(Number.NEGATIVE_INFINITY)
+	test('silence reads as -Infinity; no report, or half of one, is null', () => {
+		expect(parseLoudnessMeasurement(summary('-70.0', '0.0', '0.0', '-inf'))).toEqual({ inputI: -70, inputThresh: 0, inputLra: 0, inputTp: Number.NEGATIVE_INFINITY })
 		expect(parseLoudnessMeasurement('Error opening input')).toBeNull()
+		expect(parseLoudnessMeasurement(summary('-22.1', '-33.5', '9.5', '-20.4').split('  True peak')[0])).toBeNull()
+		expect(parseLoudnessResult('Error opening input')).toBeNull()
+		expect(parseLoudnormAnalysis('Error opening input')).toBeNull()
 	})
 })
 

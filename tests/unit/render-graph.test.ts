@@ -6,7 +6,7 @@ import { planLoudness, type LoudnessPlan } from '#workers/render/graph/audio-mix
 import { pictureSource } from '#workers/render/graph/escape.ts'
 import { buildLoudnessAnalysis, buildRenderCommand } from '#workers/render/graph/command.ts'
 import type { PreparedStills, RenderPlanInput } from '#workers/render/graph/types.ts'
-import { renderTarget } from '#workers/render/presets.ts'
+import { renderTarget, x264ThreadsFor } from '#workers/render/presets.ts'
 
 function probe(options: { width?: number; height?: number; rotation?: number; seconds?: number; audio?: boolean; video?: boolean }): ProbedMedia {
 	const { width = 1920, height = 1080, rotation = 0, seconds = 12, audio = true, video = true } = options
@@ -42,9 +42,9 @@ function plan(input: Omit<EditSpecInput, 'version'>, options: Partial<RenderPlan
 }
 
 const graphOf = (args: string[]) => args[args.indexOf('-filter_complex') + 1]
-const measured = { inputI: -23.4, inputTp: -12.1, inputLra: 5.2, inputThresh: -33.6, targetOffset: 0.3 }
+const measured = { inputI: -23.4, inputTp: -12.1, inputLra: 5.2, inputThresh: -33.6 }
 const silent: LoudnessPlan = { kind: 'silent' }
-const gain = planLoudness(measured, -14)
+const gain: LoudnessPlan = { kind: 'gain', gainDb: 9.4, integratedLufs: -14, truePeakDbtp: -2.7 }
 
 describe('cropping follows the focus point', () => {
 	test('a landscape source cropped to 9:16 slides its window with the focus', () => {
@@ -193,7 +193,7 @@ describe('sound', () => {
 		expect(graph).toContain("[voicem][musicd]amix=inputs=2:duration=first:dropout_transition=0:weights='1 0.3',volume=1.3[mix]")
 		// −23.4 LUFS measured, −14 wanted: +9.4 dB, and the peaks (−12.1 + 9.4 dBTP) stay under −1.5.
 		expect(graph).toContain('[mix]volume=9.4dB[aout]')
-		expect(gain).toEqual({ kind: 'gain', gainDb: 9.4, integratedLufs: -14, truePeakDbtp: -2.7 })
+		expect(planLoudness(measured, -14)).toEqual(gain)
 	})
 
 	test('without ducking the music is only mixed', () => {
@@ -206,7 +206,7 @@ describe('sound', () => {
 		const onlyMusic = graphOf(buildRenderCommand(plan({ timeline, audio: { keepClipSound: false, music: { mediaId: 'music', volume: 0.5 } } }), gain).args)
 		expect(onlyMusic).not.toContain('[voice]')
 		expect(onlyMusic).toContain('[music]volume=0.5[mix]')
-		const quiet = graphOf(buildRenderCommand(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }] }), planLoudness(null, -14)).args)
+		const quiet = graphOf(buildRenderCommand(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }] }), silent).args)
 		expect(quiet).toContain('anullsrc=r=48000:cl=stereo,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo,atrim=end_sample=144000[mix]')
 		expect(quiet).toContain('[mix]anull[aout]')
 		expect(quiet).not.toContain('loudnorm')
@@ -214,22 +214,31 @@ describe('sound', () => {
 
 	test('the measurement pass decodes no video and measures exactly the mix the render normalises', () => {
 		const input = plan({ timeline, audio: { music: { mediaId: 'music' } } })
-		const analysis = buildLoudnessAnalysis(input)
+		const analysis = buildLoudnessAnalysis(input, 'measure')
 		expect(analysis.args.filter((a) => a === '-vn')).toHaveLength(2)
 		expect(analysis.args.slice(-4)).toEqual(['[aout]', '-f', 'null', '-'])
 		const analysed = graphOf(analysis.args)
 		expect(analysed).not.toMatch(/:v\]/)
-		expect(analysed).toContain('[mix]loudnorm=I=-14:TP=-1.5:LRA=11:print_format=json[aout]')
+		expect(analysed).toContain('[mix]ebur128=peak=true:framelog=verbose[aout]')
 		const rendered = graphOf(buildRenderCommand(input, gain).args)
 		const mixOf = (graph: string) => graph.slice(graph.indexOf('[voice]asplit'), graph.indexOf('[mix]') + 5)
 		expect(mixOf(analysed)).toBe(mixOf(rendered))
 	})
 
-	test('when the gain would push peaks over −1.5 dBTP, loudnorm limits them, with the measured values and back at 48 kHz', () => {
-		const peaky = { ...measured, inputTp: -3.2, inputLra: 14.2 }
-		const loudnessPlan = planLoudness(peaky, -14)
-		expect(loudnessPlan.kind).toBe('loudnorm')
-		const graph = graphOf(buildRenderCommand(plan({ timeline }), loudnessPlan).args)
+	test('the measurement decides: a plain gain while the peaks stay under −1.5 dBTP, silence below −60 LUFS, otherwise limiting', () => {
+		expect(planLoudness(measured, -14)).toEqual(gain)
+		expect(planLoudness({ ...measured, inputI: -70 }, -14)).toEqual({ kind: 'silent' })
+		expect(planLoudness(null, -14)).toEqual({ kind: 'silent' })
+		// −3.2 dBTP + 9.4 dB would be over full scale.
+		expect(planLoudness({ ...measured, inputTp: -3.2 }, -14)).toEqual({ kind: 'limit' })
+	})
+
+	test("peaks to limit: loudnorm's own first pass over the same mix, then loudnorm with its values (offset too) and back at 48 kHz", () => {
+		const input = plan({ timeline })
+		const analysed = graphOf(buildLoudnessAnalysis(input, 'loudnorm').args)
+		expect(analysed).toContain('[mix]loudnorm=I=-14:TP=-1.5:LRA=11:print_format=json[aout]')
+		const analysis = { inputI: -23.4, inputTp: -3.2, inputLra: 14.2, inputThresh: -33.6, targetOffset: 0.3 }
+		const graph = graphOf(buildRenderCommand(input, { kind: 'loudnorm', analysis }).args)
 		// A wide mix gets its own range so that loudnorm does not squash it needlessly.
 		expect(graph).toContain(
 			'[mix]loudnorm=I=-14:TP=-1.5:LRA=15:measured_I=-23.4:measured_TP=-3.2:measured_LRA=14.2:measured_thresh=-33.6:offset=0.3:linear=true:print_format=json,aresample=48000[aout]',
@@ -243,6 +252,12 @@ describe('encoding', () => {
 		const joined = args.join(' ')
 		expect(joined).toContain('-map [vout] -map [aout] -c:v libx264 -preset veryfast -crf 21 -profile:v high -pix_fmt yuv420p -r 30 -g 60 -threads 2')
 		expect(joined).toContain('-c:a aac -b:a 128k -ar 48000 -ac 2 -movflags +faststart -t 3')
+		// The lookahead on its own thread, off the main thread that decodes and filters.
+		expect(joined).toContain('-x264-params rc-lookahead=5:sync-lookahead=2')
+	})
+
+	test("x264 gets x264's own 1.5 frame threads a core", () => {
+		expect([1, 2, 4].map(x264ThreadsFor)).toEqual([2, 3, 6])
 	})
 
 	test('the Zalo preset caps the bitrate from the duration to stay under 50 MB', () => {

@@ -13,7 +13,7 @@ import { transitionEngine } from './capabilities.ts'
 import { planLoudness, type LoudnessPlan } from './graph/audio-mix.ts'
 import { buildLoudnessAnalysis, buildRenderCommand, hasAudibleSound } from './graph/command.ts'
 import type { AudioPlanInput, RenderMedia, RenderPlanInput } from './graph/types.ts'
-import { parseLoudnessMeasurement, parseLoudnessResult } from './loudness.ts'
+import { parseLoudnessMeasurement, parseLoudnessResult, parseLoudnormAnalysis } from './loudness.ts'
 import { checkMedia, inspectMedia } from './media-check.ts'
 import { renderTarget, type RenderQuality } from './presets.ts'
 import { prepareStills } from './stills/prepare.ts'
@@ -82,12 +82,13 @@ export async function renderEdit(request: RenderRequest): Promise<RenderedVideo>
 		const transitions = await transitionEngine()
 		// The stills (sharp, Node's threads) and the loudness measurement (an
 		// audio-only ffmpeg) need nothing of each other: both cores work at once.
-		const [stills, measured, captionsPath] = await Promise.all([
+		const [stills, loudness, captionsPath] = await Promise.all([
 			prepareStills(spec, mediaPaths, target, workDir),
-			hasAudibleSound({ spec, media }) ? measureLoudness({ spec, media, target }, signal, (p) => report((p * PREPARATION_SHARE) / 100)) : null,
+			hasAudibleSound({ spec, media })
+				? planSound({ spec, media, target }, signal, (p) => report((p * PREPARATION_SHARE) / 100))
+				: ({ kind: 'silent' } satisfies LoudnessPlan),
 			writeCaptions(spec, format, workDir),
 		])
-		const loudness = planLoudness(measured, spec.audio.loudnessLufs)
 		report(PREPARATION_SHARE)
 		const plan: RenderPlanInput = { spec, media, stills, target, captionsPath, transitions }
 
@@ -138,8 +139,26 @@ async function writeCaptions(spec: EditSpec, format: OutputFormatId, workDir: st
 	return captionsPath
 }
 
-async function measureLoudness(plan: AudioPlanInput, signal: AbortSignal | undefined, onProgress: (percent: number) => void) {
-	const analysis = buildLoudnessAnalysis(plan)
+/**
+ * Measures the mix and decides its loudness: one gain when the peaks allow
+ * it, otherwise loudnorm, given its own first pass (only then: it costs three
+ * times the measurement).
+ */
+async function planSound(plan: AudioPlanInput, signal: AbortSignal | undefined, onProgress: (percent: number) => void): Promise<LoudnessPlan> {
+	const measured = await analyseSound(plan, 'measure', parseLoudnessMeasurement, signal, onProgress)
+	const decision = planLoudness(measured, plan.spec.audio.loudnessLufs)
+	if (decision.kind !== 'limit') return decision
+	return { kind: 'loudnorm', analysis: await analyseSound(plan, 'loudnorm', parseLoudnormAnalysis, signal, () => {}) }
+}
+
+async function analyseSound<T>(
+	plan: AudioPlanInput,
+	kind: 'measure' | 'loudnorm',
+	parse: (stderr: string) => T | null,
+	signal: AbortSignal | undefined,
+	onProgress: (percent: number) => void,
+): Promise<T> {
+	const analysis = buildLoudnessAnalysis(plan, kind)
 	const { stderrTail } = await runFfmpeg(analysis.args, {
 		expectedSeconds: analysis.durationSeconds,
 		signal,
@@ -147,9 +166,9 @@ async function measureLoudness(plan: AudioPlanInput, signal: AbortSignal | undef
 	}).catch((error: unknown) => {
 		throw asRenderFailure(error)
 	})
-	const measured = parseLoudnessMeasurement(stderrTail)
-	if (!measured) throw new RenderFailedError('ffmpegFailed', 'The loudness measurement printed no report', stderrTail)
-	return measured
+	const result = parse(stderrTail)
+	if (!result) throw new RenderFailedError('ffmpegFailed', `The loudness pass (${kind}) printed no report`, stderrTail)
+	return result
 }
 
 function asRenderFailure(error: unknown): RenderFailedError {

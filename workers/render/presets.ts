@@ -20,11 +20,26 @@ export type RenderTarget = {
 	maxVideoKbps?: number
 	audioKbps: number
 	maxBytes?: number
-	/** x264 threads: one a core (x264 would take 1.5 a core, each holding frames). */
+	/** x264's frame threads (x264ThreadsFor). */
 	threads: number
 }
 
 export const FINAL_X264_PRESET = 'veryfast'
+/**
+ * A short lookahead (5 frames) on its own thread with a 2-frame buffer: the
+ * lookahead off ffmpeg's main thread, which already decodes and filters,
+ * is what lets a render use both cores (docs/decisions/012-encoder-preset.md).
+ */
+export const X264_PARAMS = 'rc-lookahead=5:sync-lookahead=2'
+
+/**
+ * x264's own choice, 1.5 frame threads a core: while ffmpeg's main thread
+ * decodes and filters the next frame, a third frame in flight keeps both
+ * cores busy (5 % faster than one a core on 2 cores, for ~20 MB).
+ */
+export function x264ThreadsFor(cores: number): number {
+	return Math.max(1, Math.ceil(cores * 1.5))
+}
 const FINAL_CRF = 21
 // A preview is for checking the cut on a phone: a third of the size, encoded
 // as fast as x264 goes while still writing the High profile.
@@ -39,7 +54,7 @@ export function renderTarget(
 	format: OutputFormatId,
 	quality: RenderQuality,
 	durationSeconds: number,
-	{ threads = os.availableParallelism() }: { threads?: number } = {},
+	{ threads = x264ThreadsFor(os.availableParallelism()) }: { threads?: number } = {},
 ): RenderTarget {
 	const frame = OUTPUT_FORMATS[format]
 	if (quality === 'preview') {
@@ -88,9 +103,7 @@ export function encoderArgs(target: RenderTarget): string[] {
 		// A keyframe every 2 s: platforms seek and cut on them.
 		'-g', String(target.fps * 2),
 		'-threads', String(target.threads),
-		// A shorter lookahead, not run ahead of the encoder: ~60 MB less at
-		// 1080×1920 for a file within 2 % of the default's size.
-		'-x264-params', 'rc-lookahead=5:sync-lookahead=0',
+		'-x264-params', X264_PARAMS,
 	]
 	if (target.maxVideoKbps) {
 		args.push('-maxrate', `${target.maxVideoKbps}k`, '-bufsize', `${target.maxVideoKbps * 2}k`)

@@ -1,6 +1,6 @@
 import type { MusicBed } from '~/studio/spec/edit-spec.ts'
 import { AUDIO_FORMAT, AUDIO_RATE } from './legs.ts'
-import type { LoudnessMeasurement } from './types.ts'
+import type { LoudnessMeasurement, LoudnormAnalysis } from './types.ts'
 
 // The sound after the timeline: the clips' own sound, a music bed under it
 // (ducked while the clips speak), then loudness normalisation.
@@ -40,26 +40,42 @@ export function mixFilters(voice: string | null, music: { label: string; bed: Mu
 	]
 }
 
-/** First pass: measure the mix alone. loudnorm prints its JSON on stderr at the end. */
-export function loudnessAnalysisFilter(input: string, targetLufs: number): string {
+/**
+ * First pass: measure the mix alone. ebur128 prints a summary (integrated
+ * loudness, its gate, range, true peak) when it ends, at a third of the CPU
+ * of loudnorm's first pass, which also runs its limiter on the sound. That is
+ * all a plain gain needs; loudnorm's own pass runs only for a mix whose peaks
+ * must be limited. `framelog=verbose` keeps ten lines a second out of the log.
+ */
+export function loudnessAnalysisFilter(input: string): string {
+	return `[${input}]ebur128=peak=true:framelog=verbose[aout]`
+}
+
+/** loudnorm's first pass, for a mix whose peaks must be limited: it prints its JSON on stderr at the end. */
+export function loudnormAnalysisFilter(input: string, targetLufs: number): string {
 	return `[${input}]loudnorm=I=${targetLufs}:TP=${TRUE_PEAK_DBTP}:LRA=11:print_format=json[aout]`
 }
 
+/** One gain for the whole mix: what loudnorm's linear mode does, without its 192 kHz detour. */
+type GainPlan = { kind: 'gain'; gainDb: number; integratedLufs: number; truePeakDbtp: number }
+
 export type LoudnessPlan =
 	| { kind: 'silent' }
-	/** One gain for the whole mix: what loudnorm's linear mode does, without its 192 kHz detour. */
-	| { kind: 'gain'; gainDb: number; integratedLufs: number; truePeakDbtp: number }
+	| GainPlan
 	/** The gain would push peaks over the ceiling: loudnorm limits them (its dynamic mode). */
-	| { kind: 'loudnorm'; measured: LoudnessMeasurement }
+	| { kind: 'loudnorm'; analysis: LoudnormAnalysis }
+
+/** What the measurement decides; `limit` asks for loudnorm's own analysis before the render. */
+export type LoudnessDecision = { kind: 'silent' } | GainPlan | { kind: 'limit' }
 
 /** Decides the second pass from the first one's measurement. */
-export function planLoudness(measured: LoudnessMeasurement | null, targetLufs: number): LoudnessPlan {
+export function planLoudness(measured: LoudnessMeasurement | null, targetLufs: number): LoudnessDecision {
 	if (!measured || measured.inputI < SILENCE_LUFS) return { kind: 'silent' }
 	const gainDb = round2(targetLufs - measured.inputI)
 	if (measured.inputTp + gainDb <= TRUE_PEAK_DBTP) {
 		return { kind: 'gain', gainDb, integratedLufs: round2(measured.inputI + gainDb), truePeakDbtp: round2(measured.inputTp + gainDb) }
 	}
-	return { kind: 'loudnorm', measured }
+	return { kind: 'limit' }
 }
 
 /**
@@ -71,13 +87,13 @@ export function planLoudness(measured: LoudnessMeasurement | null, targetLufs: n
 export function loudnessFilter(input: string, targetLufs: number, plan: LoudnessPlan, output: string): string {
 	if (plan.kind === 'silent') return `[${input}]anull[${output}]`
 	if (plan.kind === 'gain') return `[${input}]volume=${plan.gainDb}dB[${output}]`
-	const { measured } = plan
+	const { analysis } = plan
 	// A wide-ranged mix would make loudnorm leave linear mode; allow its own range (loudnorm caps at 20).
-	const range = Math.min(20, Math.max(11, Math.ceil(measured.inputLra)))
+	const range = Math.min(20, Math.max(11, Math.ceil(analysis.inputLra)))
 	return (
 		`[${input}]loudnorm=I=${targetLufs}:TP=${TRUE_PEAK_DBTP}:LRA=${range}` +
-		`:measured_I=${measured.inputI}:measured_TP=${measured.inputTp}:measured_LRA=${measured.inputLra}` +
-		`:measured_thresh=${measured.inputThresh}:offset=${measured.targetOffset}:linear=true:print_format=json,aresample=${AUDIO_RATE}[${output}]`
+		`:measured_I=${analysis.inputI}:measured_TP=${analysis.inputTp}:measured_LRA=${analysis.inputLra}` +
+		`:measured_thresh=${analysis.inputThresh}:offset=${analysis.targetOffset}:linear=true:print_format=json,aresample=${AUDIO_RATE}[${output}]`
 	)
 }
 

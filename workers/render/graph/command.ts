@@ -1,7 +1,7 @@
 import { subtitlesFilter } from '~/studio/captions/ass.ts'
 import { placeItems, timelineFrames } from '~/studio/spec/timing.ts'
 import { encoderArgs } from '../presets.ts'
-import { loudnessAnalysisFilter, loudnessFilter, mixFilters, musicLeg, type LoudnessPlan } from './audio-mix.ts'
+import { loudnessAnalysisFilter, loudnessFilter, loudnormAnalysisFilter, mixFilters, musicLeg, type LoudnessPlan } from './audio-mix.ts'
 import { pictureSource } from './escape.ts'
 import { InputList, secondsArg } from './inputs.ts'
 import { addClipInput, clipAudioLeg, clipVideoLeg, samplesFor, silentAudioLeg, stillVideoLeg } from './legs.ts'
@@ -77,13 +77,17 @@ function buildAudio(plan: AudioPlanInput, inputs: InputList, timings: readonly L
 	return 'mix'
 }
 
-/** The first pass: the audio alone (no video is decoded), measured by loudnorm. */
-export function buildLoudnessAnalysis(plan: AudioPlanInput): FfmpegInvocation {
+/**
+ * A first pass over the sound alone (no video is decoded), the same mix the
+ * render makes: `measure` (ebur128, always) or `loudnorm` (its own analysis,
+ * only when the peaks must be limited).
+ */
+export function buildLoudnessAnalysis(plan: AudioPlanInput, kind: 'measure' | 'loudnorm'): FfmpegInvocation {
 	const inputs = new InputList()
 	const filters: string[] = []
 	const timings = legTimings(plan)
 	const mix = buildAudio(plan, inputs, timings, filters)
-	filters.push(loudnessAnalysisFilter(mix, plan.spec.audio.loudnessLufs))
+	filters.push(kind === 'measure' ? loudnessAnalysisFilter(mix) : loudnormAnalysisFilter(mix, plan.spec.audio.loudnessLufs))
 	const durationSeconds = timelineFrames(plan.spec.timeline) / plan.target.fps
 	return {
 		args: [...inputs.args(), '-filter_complex', filters.join(';'), '-map', '[aout]', '-f', 'null', '-'],

@@ -38,11 +38,18 @@ export type RenderPlanInput = {
 /** The sound needs only the spec, the probed media and the target, not the stills. */
 export type AudioPlanInput = Pick<RenderPlanInput, 'spec' | 'media' | 'target'>
 
-/** Values measured by loudnorm's first pass, fed to the second. */
+/** The mix as measured by the first pass (ebur128): enough to decide on one gain. */
 export type LoudnessMeasurement = {
 	inputI: number
 	inputTp: number
 	inputLra: number
 	inputThresh: number
-	targetOffset: number
 }
+
+/**
+ * loudnorm's own first pass, run only when the peaks need limiting: its
+ * measurement plus `targetOffset`, how far its limiting falls short of the
+ * target, which the second pass makes up (without it a peaky mix ends
+ * several LU quiet).
+ */
+export type LoudnormAnalysis = LoudnessMeasurement & { targetOffset: number }
