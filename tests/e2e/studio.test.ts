@@ -1,14 +1,12 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
-import { nanoid } from 'nanoid'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
 import { makeClip, makePhoto } from '#tests/support/media-fixtures.ts'
+import { addReadyMedia, createProduct } from '#tests/support/studio-e2e.ts'
 
 // The studio end to end, in Chromium on a phone-sized screen: a template
 // makes a video from the library, a quick preview plays, the full render's
@@ -25,63 +23,6 @@ afterAll(async () => {
 	await browser?.close()
 	await fs.rm(workDir, { recursive: true, force: true })
 })
-
-type LibraryFile = { kind: 'video' | 'photo'; name: string; make: (file: string) => Promise<unknown>; extension: string }
-
-/**
- * Ready library files, as the media area leaves them after processing an
- * upload: the file at its place under the e2e MEDIA_ROOT and its row.
- */
-async function addReadyMedia(coopName: string, files: LibraryFile[]) {
-	const db = new Database(inject('e2eDatabasePath'))
-	try {
-		const coop = db.prepare('SELECT id FROM Coop WHERE name = ?').get(coopName) as { id: string }
-		const insert = db.prepare(
-			`INSERT INTO Media (id, coopId, kind, status, displayName, mimeType, sizeBytes, sha256, storageKey, durationMs, width, height, hasAudio, createdAt, updatedAt)
-			 VALUES (?, ?, ?, 'ready', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		)
-		const ids: string[] = []
-		for (const [i, file] of files.entries()) {
-			const id = `e2e${nanoid(10).replace(/[^a-zA-Z0-9]/g, 'x')}`
-			const storageKey = `coops/${coop.id}/media/${id}/original.${file.extension}`
-			const absolute = path.join(inject('e2eMediaRoot'), storageKey)
-			await fs.mkdir(path.dirname(absolute), { recursive: true })
-			await file.make(absolute)
-			const bytes = await fs.readFile(absolute)
-			const probe = file.kind === 'video' ? await probeFile(absolute) : null
-			const at = Date.now() + i
-			insert.run(
-				id,
-				coop.id,
-				file.kind,
-				file.name,
-				file.kind === 'video' ? 'video/mp4' : 'image/jpeg',
-				bytes.length,
-				crypto.createHash('sha256').update(bytes).digest('hex'),
-				storageKey,
-				probe?.durationMs ?? null,
-				probe?.video?.width ?? 1200,
-				probe?.video?.height ?? 1600,
-				probe ? Number(Boolean(probe.audio)) : null,
-				at,
-				at,
-			)
-			ids.push(id)
-		}
-		return ids
-	} finally {
-		db.close()
-	}
-}
-
-async function createProduct(page: Page) {
-	await page.goto(baseUrl('/products/new'))
-	await page.getByLabel('Tên sản phẩm').fill('Chè Shan tuyết Suối Giàng')
-	await page.getByLabel('Giá (đồng)').fill('120k')
-	await page.getByRole('button', { name: 'hộp', exact: true }).click()
-	await page.getByRole('button', { name: 'Thêm sản phẩm' }).click()
-	await page.waitForURL(/\/products\/(?!new)\w+$/)
-}
 
 /** The newest render row of a quality, once it has one. */
 function renderRow(page: Page, quality: 'preview' | 'final') {
