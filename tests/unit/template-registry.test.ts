@@ -13,12 +13,12 @@ function keyPaths(value: unknown, prefix = ''): string[] {
 }
 
 test('the studio can list at least three templates with their names in Vietnamese first', () => {
-	expect(TEMPLATE_IDS).toEqual(['product-intro', 'farm-day', 'promotion'])
+	expect(TEMPLATE_IDS).toEqual(['product-intro', 'farm-day', 'promotion', 'free-cut'])
 	const listed = describeTemplates(translators.vi)
-	expect(listed.map((t) => t.name)).toEqual(['Giới thiệu sản phẩm', 'Một ngày trên nương chè', 'Khuyến mãi'])
+	expect(listed.map((t) => t.name)).toEqual(['Giới thiệu sản phẩm', 'Một ngày trên nương chè', 'Khuyến mãi', 'Tự dựng từ cảnh của bạn'])
 	expect(listed[0].needsText).toBe('2–6 clip hoặc ảnh, và một sản phẩm')
 	for (const template of listed) expect(template.description.length).toBeGreaterThan(40)
-	expect(describeTemplates(translators.en).map((t) => t.name)).toEqual(['Product introduction', 'A day on the tea hill', 'Promotion'])
+	expect(describeTemplates(translators.en).map((t) => t.name)).toEqual(['Product introduction', 'A day on the tea hill', 'Promotion', 'Your own cut'])
 })
 
 test('what each template needs matches the message it shows', () => {

@@ -301,3 +301,37 @@ describe('Khuyến mãi', () => {
 		expect(buildFromTemplate('promotion', choices(media, { formats: [] }), vi)).toMatchObject({ ok: false, problems: [{ code: 'noFormats' }] })
 	})
 })
+
+describe('Tự dựng từ cảnh của bạn', () => {
+	const shots = [photo('hill'), clip('picking', 200, [{ start: 61, end: 65, score: 0.8, reasons: ['motion'] }]), clip('cup', 20)]
+
+	test('the person’s shots in their order with quick fades, then a card with how to order; no opening card', () => {
+		const spec = specOf(buildFromTemplate('free-cut', choices(shots, { product: null }), vi))
+		expect(spec.timeline.map((i) => (i.type === 'title' ? 'title' : i.mediaId))).toEqual(['hill', 'picking', 'cup', 'title'])
+		expect(spec.timeline.at(-1)).toMatchObject({ lines: ['HTX Chè Tủa Chùa'] })
+		for (const item of spec.timeline.slice(1)) expect(item.transitionIn).toEqual({ type: 'fade', duration: 0.4 })
+		// The long clip plays around its liveliest stretch, not from its start.
+		const picking = spec.timeline[1] as ClipItem
+		expect(picking.in).toBeGreaterThan(55)
+		expect(picking.out).toBeLessThan(70)
+		// How to order on the end card, the logo throughout.
+		const endStart = timelineSeconds(spec) - 3
+		expect(spec.overlays).toContainEqual(expect.objectContaining({ type: 'cta', text: 'Đặt hàng: Zalo 0912 345 678' }))
+		for (const overlay of spec.overlays.filter((o) => o.type === 'cta')) expect(overlay.start).toBeCloseTo(endStart, 1)
+		expect(spec.overlays).toContainEqual(expect.objectContaining({ type: 'logo', mediaId: 'logo' }))
+	})
+
+	test('one photo is enough to start; the short video is pointed out', () => {
+		const result = buildFromTemplate('free-cut', choices([photo('only')], { product: null }), vi)
+		expect(specOf(result).timeline.map((i) => i.type)).toEqual(['photo', 'title'])
+		expect(result.ok && result.notes).toContainEqual({ code: 'shortVideo', params: { seconds: expect.any(Number) } })
+		expect(buildFromTemplate('free-cut', choices([], { product: null }), vi)).toMatchObject({ ok: false, problems: [{ code: 'needsMoreVisuals', params: { min: 1 } }] })
+	})
+
+	test('captions run over the shots and leave the end card to how to order', () => {
+		const spec = specOf(buildFromTemplate('free-cut', choices(shots, { captionLines: ['Đồi chè', 'Hái chè', 'Chén trà'] }), vi))
+		const endStart = timelineSeconds(spec) - 3
+		expect(spec.captions!.lines.map((l) => l.text)).toEqual(['Đồi chè', 'Hái chè', 'Chén trà'])
+		for (const line of spec.captions!.lines) expect(line.end).toBeLessThanOrEqual(endStart + 0.4)
+	})
+})

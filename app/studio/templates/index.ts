@@ -1,4 +1,5 @@
 import { farmDay } from './farm-day.ts'
+import { freeCut } from './free-cut.ts'
 import { productIntro } from './product-intro.ts'
 import { promotion } from './promotion.ts'
 import type { TemplateChoices, TemplateContext, TemplateDefinition, TemplateId, TemplateNote, TemplateProblem, TemplateResult, Translate } from './types.ts'
@@ -7,7 +8,7 @@ import type { TemplateChoices, TemplateContext, TemplateDefinition, TemplateId, 
 // pure function from the person's choices to an edit spec
 // (docs/decisions/031-templates.md).
 
-export const TEMPLATES: readonly TemplateDefinition[] = [productIntro, farmDay, promotion]
+export const TEMPLATES: readonly TemplateDefinition[] = [productIntro, farmDay, promotion, freeCut]
 
 export const TEMPLATE_IDS = TEMPLATES.map((template) => template.id) as [TemplateId, ...TemplateId[]]
 

@@ -107,7 +107,7 @@ export type TemplateNoteCode = (typeof TEMPLATE_NOTE_CODES)[number]
 
 export type TemplateResult = { ok: true; spec: EditSpec; notes: TemplateNote[] } | { ok: false; problems: TemplateProblem[] }
 
-export type TemplateId = 'product-intro' | 'farm-day' | 'promotion'
+export type TemplateId = 'product-intro' | 'farm-day' | 'promotion' | 'free-cut'
 
 /** What a template needs, for the studio to show and check before calling it. */
 export type TemplateNeeds = {
