@@ -18,6 +18,7 @@ import stylesheet from './tailwind.css?url'
 import { readShellContext } from './utils/shell.server.ts'
 import { createI18n, DEFAULT_LANGUAGE, type Language } from './utils/i18n.ts'
 import { getLanguage } from './utils/language.server.ts'
+import { useNonce } from './utils/nonce.tsx'
 import { popToast } from './utils/responses.server.ts'
 
 export const links: LinksFunction = () => [
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRouteLoaderData<typeof loader>('root')
 	const lng: Language = rootData?.lng ?? DEFAULT_LANGUAGE
 	const i18n = useMemo(() => createI18n(lng), [lng])
+	const nonce = useNonce()
 	return (
 		<html lang={lng}>
 			<head>
@@ -48,8 +50,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			</head>
 			<body>
 				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -7,6 +7,7 @@ import helmet from 'helmet'
 import { ATTEMPT_LIMITED_PATHS, attemptLimitContext, attemptLimiter } from '~/accounts/attempt-limit.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { remixOptions } from '../remix.config.js'
+import { contentSecurityPolicy, cspNonceOf } from './content-security.ts'
 import { healthRouter } from './health.ts'
 import { eventsRouter } from './events.ts'
 import { queueDashboard } from './queue-dashboard.ts'
@@ -38,8 +39,7 @@ export async function createApp({ mode }: AppOptions) {
 
 	app.use(
 		helmet({
-			// The Remix app injects inline hydration scripts; a nonce-based CSP is
-			// future work (docs/decisions/004-auth.md).
+			// Set for the app's pages only, with a nonce (./content-security.ts).
 			contentSecurityPolicy: false,
 			crossOriginEmbedderPolicy: false,
 			referrerPolicy: { policy: 'same-origin' },
@@ -68,7 +68,15 @@ export async function createApp({ mode }: AppOptions) {
 		? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
 		: ((await import(path.resolve(buildDirectory(), 'server/index.js'))) as ServerBuild)
 
-	app.all('*', createRequestHandler({ build, mode, getLoadContext: attemptLimitContext }))
+	if (!viteDevServer) app.use(contentSecurityPolicy())
+	app.all(
+		'*',
+		createRequestHandler({
+			build,
+			mode,
+			getLoadContext: (req, res) => ({ ...attemptLimitContext(req, res), cspNonce: cspNonceOf(res) }),
+		}),
+	)
 
 	return { app, close: async () => viteDevServer?.close() }
 }
