@@ -2,15 +2,20 @@ import { createBullBoard } from '@bull-board/api'
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter'
 import { ExpressAdapter } from '@bull-board/express'
 import type { NextFunction, Request, Response } from 'express'
+import { canOpenQueueDashboard } from '~/accounts/queue-access.server.ts'
 import { allQueues } from '~/jobs/queues.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { readShellContext } from '~/utils/shell.server.ts'
 import { toFetchRequest } from './fetch-request.ts'
 
 /**
- * bull-board behind the owner role. Job payloads hold only ids (no names,
- * no tokens), which is what limits what an owner of one co-op could learn
- * about another's jobs here (docs/decisions/003-queue-layout.md).
+ * bull-board, for the people who run the server (canOpenQueueDashboard): it
+ * shows and controls every co-op's jobs. Job payloads hold only ids (no
+ * names, no tokens) all the same (docs/decisions/003-queue-layout.md).
  */
+const FORBIDDEN_TEXT =
+	'Hàng đợi chỉ dành cho người vận hành máy chủ (OPERATOR_EMAILS), hoặc chủ nhiệm hợp tác xã khi máy chỉ phục vụ một hợp tác xã. ' +
+	'/ The queues are for the people who run this server (OPERATOR_EMAILS), or for the owners when it serves a single co-op.'
+
 export async function queueDashboard(basePath: string) {
 	const serverAdapter = new ExpressAdapter()
 	serverAdapter.setBasePath(basePath)
@@ -21,18 +26,15 @@ export async function queueDashboard(basePath: string) {
 	})
 	const board = serverAdapter.getRouter()
 	return async (req: Request, res: Response, next: NextFunction) => {
+		let allowed: boolean
 		try {
-			await requireCoopPermission(toFetchRequest(req), 'read:queue')
-		} catch (thrown) {
-			if (thrown instanceof Response) {
-				const location = thrown.headers.get('location')
-				if (location) return res.redirect(location)
-				return res.status(thrown.status).type('text/plain; charset=utf-8').send(
-					thrown.status === 403 ? 'Chỉ chủ nhiệm hợp tác xã được xem hàng đợi. / Only owners can see the queues.' : thrown.statusText,
-				)
-			}
-			return next(thrown)
+			const shell = await readShellContext(toFetchRequest(req))
+			if (!shell.user) return res.redirect(`/login?redirectTo=${encodeURIComponent(req.originalUrl)}`)
+			allowed = await canOpenQueueDashboard({ email: shell.user.email, role: shell.role })
+		} catch (error) {
+			return next(error)
 		}
+		if (!allowed) return res.status(403).type('text/plain; charset=utf-8').send(FORBIDDEN_TEXT)
 		board(req, res, next)
 	}
 }

@@ -1,6 +1,5 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { can } from '~/accounts/permissions.ts'
 import type { ShellContext } from '~/utils/shell.server.ts'
 
 const navItems = [
@@ -53,7 +52,7 @@ export function AppShell({ shell, children }: { shell: ShellContext; children: R
 								{t(item.key)}
 							</NavLink>
 						))}
-						{can(shell.role, 'read:queue') ? (
+						{shell.canOpenQueues ? (
 							<a href="/admin/queues" className="rounded-full px-4 py-2 text-sm font-medium whitespace-nowrap text-stone-700 hover:bg-stone-100">
 								{t('nav.queues')}
 							</a>

@@ -34,6 +34,12 @@ const envSchema = z.object({
 	OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 	OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(3),
 	LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+	// Who runs this server: they alone open the queue dashboard when several co-ops share it
+	// (app/accounts/queue-access.server.ts). Comma-separated emails.
+	OPERATOR_EMAILS: z
+		.string()
+		.default('')
+		.transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
 	// How often the worker checks that Redis still has its schedules (lost on a Redis restart).
 	SCHEDULE_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
 })

@@ -1,3 +1,4 @@
+import { canOpenQueueDashboard } from '~/accounts/queue-access.server.ts'
 import { readSessionRow } from './auth.server.ts'
 import { getDb } from './db.server.ts'
 import { isRole, type Role } from './permissions.server.ts'
@@ -7,12 +8,16 @@ export type ShellContext = {
 	coop: { id: string; name: string } | null
 	role: Role | null
 	coops: { id: string; name: string }[]
+	/** Whether the header links to the queue dashboard. */
+	canOpenQueues: boolean
 }
+
+const SIGNED_OUT: ShellContext = { user: null, coop: null, role: null, coops: [], canOpenQueues: false }
 
 /** What the header needs on every page: who is signed in, in which co-op, with which role. */
 export async function readShellContext(request: Request): Promise<ShellContext> {
 	const session = await readSessionRow(request)
-	if (!session) return { user: null, coop: null, role: null, coops: [] }
+	if (!session) return SIGNED_OUT
 	const user = await getDb().user.findUnique({
 		where: { id: session.userId },
 		select: {
@@ -22,12 +27,14 @@ export async function readShellContext(request: Request): Promise<ShellContext> 
 			memberships: { select: { role: true, coop: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } },
 		},
 	})
-	if (!user) return { user: null, coop: null, role: null, coops: [] }
+	if (!user) return SIGNED_OUT
 	const active = user.memberships.find((m) => m.coop.id === session.activeCoopId) ?? user.memberships[0]
+	const role = active && isRole(active.role) ? active.role : null
 	return {
 		user: { id: user.id, name: user.name, email: user.email },
 		coop: active?.coop ?? null,
-		role: active && isRole(active.role) ? active.role : null,
+		role,
 		coops: user.memberships.map((m) => m.coop),
+		canOpenQueues: await canOpenQueueDashboard({ email: user.email, role }),
 	}
 }
