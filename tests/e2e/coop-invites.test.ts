@@ -55,7 +55,7 @@ test('an owner invites a viewer over a link, the viewer joins read-only, then be
 	expect(invites?.status()).toBe(403)
 	const queues = await viewer.goto(baseUrl('/admin/queues'))
 	expect(queues?.status()).toBe(403)
-	await expect(viewer.locator('body').textContent()).resolves.toContain('Chỉ chủ nhiệm hợp tác xã được xem hàng đợi')
+	await expect(viewer.locator('body').textContent()).resolves.toContain('Hàng đợi chỉ dành cho người vận hành máy chủ')
 
 	// The owner makes the viewer an editor.
 	await owner.goto(baseUrl('/coop/members'))
