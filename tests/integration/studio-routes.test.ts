@@ -108,18 +108,23 @@ describe('the studio screen', () => {
 		const edit = await getDb().edit.findUniqueOrThrow({ where: { id: editId } })
 		const spec = readEditSpec(edit)
 		const broken = { ...spec, timeline: [{ type: 'clip', mediaId: media[0].id, label: 'doi-che.mp4', in: 3, out: 2 }] }
-		const answer = await callRoute(editorRoute.action, post(`/studio/${editId}`, ownerCookie, { intent: 'save', title: 'Đồi chè', spec: JSON.stringify(broken) }), { editId })
+		const answer = await callRoute(
+			editorRoute.action,
+			post(`/studio/${editId}`, ownerCookie, { intent: 'save', title: 'Đồi chè', spec: JSON.stringify(broken), revision: String(edit.revision) }),
+			{ editId },
+		)
 		expect(answer.status).toBe(400)
 		expect((answer.data as { issues: unknown[] }).issues).toEqual([expect.objectContaining({ code: 'clip.outBeforeIn', at: expect.objectContaining({ index: 0, label: 'doi-che.mp4' }) })])
 		expect((await getDb().edit.findUniqueOrThrow({ where: { id: editId } })).spec).toBe(edit.spec)
 	})
 
 	test('a render of a clip trimmed past its real end is refused before anything is queued', async () => {
-		const spec = readEditSpec(await getDb().edit.findUniqueOrThrow({ where: { id: editId } }))
+		const edit = await getDb().edit.findUniqueOrThrow({ where: { id: editId } })
+		const spec = readEditSpec(edit)
 		const tooLong = { ...spec, captions: undefined, overlays: [], timeline: [{ type: 'clip', mediaId: media[1].id, label: 'hai-che.mp4', in: 0, out: 9 }] }
 		const answer = await callRoute(
 			editorRoute.action,
-			post(`/studio/${editId}`, ownerCookie, { intent: 'render', quality: 'preview', title: 'Hái chè', spec: JSON.stringify(tooLong) }),
+			post(`/studio/${editId}`, ownerCookie, { intent: 'render', quality: 'preview', title: 'Hái chè', spec: JSON.stringify(tooLong), revision: String(edit.revision) }),
 			{ editId },
 		)
 		expect(answer.status).toBe(400)

@@ -18,6 +18,12 @@ export type EditorActionData = {
 	ok: boolean
 	/** The spec and title on screen are now the saved ones. */
 	saved?: boolean
+	/** The edit's revision after this save: the screen's next save starts from it. */
+	revision?: number
+	/** Someone else saved since the screen's revision: nothing was saved. */
+	conflict?: boolean
+	/** The stored revision at the conflict: saving from it replaces the other person's save. */
+	currentRevision?: number
 	issues?: SpecIssue[]
 	/** A studio-screen translation key, with its values. */
 	error?: { key: string; values?: Record<string, string | number> }
@@ -31,6 +37,8 @@ type Context = { request: Request; coopId: string; userId: string; editId: strin
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '')
 const titleSchema = z.string().trim().min(1).max(120)
+/** Digits only: a missing or empty field must not read as revision 0. */
+const revisionSchema = z.string().regex(/^\d{1,9}$/).transform(Number)
 
 /** A JSON field of the form; a value that is not JSON reads as null and fails validation with a message. */
 function readJson(form: FormData, name: string): unknown {
@@ -47,16 +55,24 @@ function answer(body: EditorActionData, status = 200) {
 	return data(body, { status })
 }
 
+/** Saves the title and spec on screen over the revision the screen started from (`revision`). */
 async function saveFromForm({ coopId, editId, form }: Context): Promise<EditorActionData> {
 	const title = titleSchema.safeParse(text(form, 'title'))
 	if (!title.success) return { intent: 'save', ok: false, error: { key: 'editor.errors.titleRequired' } }
-	const saved = await saveEdit({ coopId, editId, title: title.data, spec: readSpec(form) })
-	return saved.ok ? { intent: 'save', ok: true, saved: true } : { intent: 'save', ok: false, issues: saved.issues }
+	const baseRevision = revisionSchema.safeParse(text(form, 'revision'))
+	if (!baseRevision.success) return { intent: 'save', ok: false, error: { key: 'editor.errors.unexpected' } }
+	const saved = await saveEdit({ coopId, editId, title: title.data, spec: readSpec(form), baseRevision: baseRevision.data })
+	if (saved.ok) return { intent: 'save', ok: true, saved: true, revision: saved.revision }
+	if ('conflict' in saved) return { intent: 'save', ok: false, conflict: true, currentRevision: saved.currentRevision, error: { key: 'editor.errors.conflict' } }
+	return { intent: 'save', ok: false, issues: saved.issues }
 }
+
+/** 409 when someone else saved first, 400 for a form to fix. */
+const failureStatus = (failed: EditorActionData) => (failed.conflict ? 409 : 400)
 
 async function save(context: Context) {
 	const saved = await saveFromForm(context)
-	return answer(saved, saved.ok ? 200 : 400)
+	return answer(saved, saved.ok ? 200 : failureStatus(saved))
 }
 
 /** Saves what is on screen, then asks for the renders: what is rendered is always what was saved. */
@@ -65,11 +81,11 @@ async function render(context: Context) {
 	const quality = text(form, 'quality')
 	if (!isRenderQuality(quality)) return answer({ intent: 'render', ok: false, error: { key: 'editor.errors.unexpected' } }, 400)
 	const saved = await saveFromForm(context)
-	if (!saved.ok) return answer({ ...saved, intent: 'render' }, 400)
+	if (!saved.ok) return answer({ ...saved, intent: 'render' }, failureStatus(saved))
 	const requested = await requestRenders({ coopId, userId, editId, quality })
 	return requested.ok
-		? answer({ intent: 'render', ok: true, saved: true, reused: requested.renders.some((r) => r.reused) })
-		: answer({ intent: 'render', ok: false, saved: true, issues: requested.issues }, 400)
+		? answer({ intent: 'render', ok: true, saved: true, revision: saved.revision, reused: requested.renders.some((r) => r.reused) })
+		: answer({ intent: 'render', ok: false, saved: true, revision: saved.revision, issues: requested.issues }, 400)
 }
 
 async function cancel({ coopId, form }: Context) {

@@ -1,12 +1,16 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { spreadLinesEvenly } from '~/studio/captions/line-timing.ts'
-import type { CaptionLine } from '~/studio/captions/schema.ts'
+import type { CaptionLine, CaptionStyle } from '~/studio/captions/schema.ts'
 import { formatSrt, parseSrt, SrtParseError } from '~/studio/captions/srt.ts'
 import { splitTypedText } from '~/studio/captions/text-lines.ts'
+import { defaultCaptionStyle } from '~/studio/edits/editor-state.ts'
+import { CaptionStylePicker } from './caption-style-picker.tsx'
 
 type Props = {
 	lines: CaptionLine[]
+	/** The caption track's look; none until the edit has caption lines. */
+	style: CaptionStyle | undefined
 	/** Length of the video, seconds. */
 	totalSeconds: number
 	canEdit: boolean
@@ -16,6 +20,7 @@ type Props = {
 	/** A translated message from the last server request, if it failed. */
 	serverError: string | null
 	onChange: (lines: CaptionLine[]) => void
+	onStyleChange: (patch: Partial<CaptionStyle>) => void
 	onTimeToSpeech: (texts: string[]) => void
 	onTranscribe: () => void
 }
@@ -142,6 +147,9 @@ export function CaptionsPanel(props: Props) {
 				<p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
 					{importError ?? props.serverError}
 				</p>
+			) : null}
+			{canEdit || lines.length > 0 ? (
+				<CaptionStylePicker style={props.style ?? defaultCaptionStyle()} hasLines={lines.length > 0} canEdit={canEdit} onChange={props.onStyleChange} />
 			) : null}
 		</div>
 	)

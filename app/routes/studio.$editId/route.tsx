@@ -19,6 +19,7 @@ import { requireCoopMember, requireCoopPermission } from '~/utils/permissions.se
 import { runEditorAction, type EditorActionData } from './actions.server.ts'
 import { CaptionsPanel } from './captions-panel.tsx'
 import { ClipPanel } from './clip-panel.tsx'
+import { ConflictNotice } from './conflict-notice.tsx'
 import { FormatsPanel } from './formats-panel.tsx'
 import { PhotoPanel, TitlePanel } from './item-options.tsx'
 import { MediaPicker } from './media-picker.tsx'
@@ -50,6 +51,9 @@ export default function EditorPage() {
 	const [saved, setSaved] = useState({ spec, title })
 	const pending = useRef(saved)
 	const dirty = spec !== saved.spec || title !== saved.title
+	// The stored revision this screen's draft starts from. Only this screen's own saves move it:
+	// the loader's newer revision after someone else's save must not make the next save win silently.
+	const [revision, setRevision] = useState(loaded.edit.revision)
 	const [selected, setSelected] = useState<number | null>(spec.timeline.length > 0 ? 0 : null)
 	const [pickerOpen, setPickerOpen] = useState(false)
 	const liveProgress = useRenderEvents(loaded.edit.id)
@@ -61,15 +65,19 @@ export default function EditorPage() {
 
 	// The newest answer decides what problems are shown: a later success clears an earlier failure.
 	const [lastAnswer, setLastAnswer] = useState<EditorActionData | null>(null)
+	const acceptSaved = (answer: EditorActionData) => {
+		setSaved(pending.current)
+		if (answer.revision !== undefined) setRevision(answer.revision)
+	}
 	useEffect(() => {
 		if (!saver.data) return
 		setLastAnswer(saver.data)
-		if (saver.data.saved) setSaved(pending.current)
+		if (saver.data.saved) acceptSaved(saver.data)
 	}, [saver.data])
 	useEffect(() => {
 		if (!renderer.data) return
 		setLastAnswer(renderer.data)
-		if (renderer.data.saved) setSaved(pending.current)
+		if (renderer.data.saved) acceptSaved(renderer.data)
 	}, [renderer.data])
 	useEffect(() => {
 		if (renderAction.data) setLastAnswer(renderAction.data)
@@ -88,7 +96,7 @@ export default function EditorPage() {
 
 	const submitWithSpec = (fetcher: typeof saver, fields: Record<string, string>) => {
 		if (fetcher !== captioner) pending.current = { spec, title }
-		fetcher.submit({ ...fields, title, spec: JSON.stringify(spec) }, { method: 'post' })
+		fetcher.submit({ revision: String(revision), ...fields, title, spec: JSON.stringify(spec) }, { method: 'post' })
 	}
 	const lastProblem = lastAnswer && !lastAnswer.ok ? lastAnswer : null
 	const working = renderer.state !== 'idle' || saver.state !== 'idle'
@@ -124,7 +132,16 @@ export default function EditorPage() {
 			</div>
 
 			<TemplateNotes />
-			{lastProblem ? <Problems data={lastProblem} /> : null}
+			{lastProblem?.conflict ? (
+				<ConflictNotice
+					editId={loaded.edit.id}
+					currentRevision={lastProblem.currentRevision!}
+					busy={working}
+					onSaveMine={() => submitWithSpec(saver, { intent: 'save', revision: String(lastProblem.currentRevision) })}
+				/>
+			) : lastProblem ? (
+				<Problems data={lastProblem} />
+			) : null}
 
 			<div className="grid gap-4 lg:grid-cols-5">
 				<section className="min-w-0 space-y-4 lg:col-span-3">
@@ -214,12 +231,14 @@ export default function EditorPage() {
 					<Section title={t('sections.captions')}>
 						<CaptionsPanel
 							lines={spec.captions?.lines ?? []}
+							style={spec.captions?.style}
 							totalSeconds={total}
 							canEdit={canEdit}
 							transcriptionAvailable={loaded.transcriptionAvailable}
 							busy={captioner.state !== 'idle'}
 							serverError={captioner.data && !captioner.data.ok ? describeProblem(captioner.data, t) : null}
 							onChange={(lines: CaptionLine[]) => change(draftOps.setCaptionLines(spec, lines))}
+							onStyleChange={(patch) => change(draftOps.setCaptionStyle(spec, patch))}
 							onTimeToSpeech={(texts) => submitWithSpec(captioner, { intent: 'timeCaptions', texts: JSON.stringify(texts) })}
 							onTranscribe={() => submitWithSpec(captioner, { intent: 'transcribe' })}
 						/>

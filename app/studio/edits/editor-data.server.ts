@@ -32,7 +32,8 @@ export async function loadEditorData(coopId: string, editId: string) {
 		return { ...item, highlight: clipHints?.highlights[0] ?? null }
 	})
 	return {
-		edit: { id: edit.id, title: edit.title, templateId: edit.templateId, product, updatedAt: edit.updatedAt.toISOString() },
+		// The revision read with this spec: the screen's first save starts from it.
+		edit: { id: edit.id, title: edit.title, revision: edit.revision, templateId: edit.templateId, product, updatedAt: edit.updatedAt.toISOString() },
 		spec,
 		renders: renders.map(toRenderView),
 		media,

@@ -1,4 +1,4 @@
-import type { CaptionLine } from '~/studio/captions/schema.ts'
+import type { CaptionLine, CaptionStyle } from '~/studio/captions/schema.ts'
 import type { EditSpec, MusicBed, Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
 
@@ -96,7 +96,21 @@ export function setCaptionLines(spec: EditSpec, lines: CaptionLine[]): EditSpec 
 	return { ...spec, captions: { lines, style } }
 }
 
-function defaultCaptionStyle(): NonNullable<EditSpec['captions']>['style'] {
+/**
+ * Changes the look of the captions. The style lives on the caption track, and
+ * an edit without lines has no track, so there is nothing to style until the
+ * first line is written: the spec comes back unchanged. A patch that changes
+ * nothing also returns the same spec, so the screen does not turn "unsaved".
+ */
+export function setCaptionStyle(spec: EditSpec, patch: Partial<CaptionStyle>): EditSpec {
+	const captions = spec.captions
+	if (!captions?.lines.length) return spec
+	const style = { ...captions.style, ...patch }
+	const unchanged = (Object.keys(style) as (keyof CaptionStyle)[]).every((key) => style[key] === captions.style[key])
+	return unchanged ? spec : { ...spec, captions: { ...captions, style } }
+}
+
+export function defaultCaptionStyle(): CaptionStyle {
 	return {
 		preset: 'highlight',
 		font: 'be-vietnam-pro',

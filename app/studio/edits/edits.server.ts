@@ -68,12 +68,31 @@ export async function createEdit(input: NewEdit): Promise<SaveResult> {
 	return { ok: true, editId: edit.id }
 }
 
-export async function saveEdit({ coopId, editId, title, spec }: { coopId: string; editId: string; title: string; spec: unknown }): Promise<SaveResult> {
+type EditChange = { coopId: string; editId: string; title: string; spec: unknown; baseRevision: number }
+
+export type EditSaveResult =
+	| { ok: true; editId: string; revision: number }
+	| { ok: false; issues: SpecIssue[] }
+	/** Someone saved since `baseRevision`: nothing was written; `currentRevision` is theirs. */
+	| { ok: false; conflict: true; currentRevision: number }
+
+/**
+ * Writes the edit only if it is still at `baseRevision`, the revision the
+ * editor loaded (docs/decisions/016-edit-revisions.md). The check and the
+ * increment are one UPDATE, so of two saves from the same revision exactly
+ * one wins.
+ */
+export async function saveEdit({ coopId, editId, title, spec, baseRevision }: EditChange): Promise<EditSaveResult> {
 	await requireEdit(coopId, editId)
 	const validated = await validateEdit(coopId, spec)
 	if (!validated.ok) return validated
-	await getDb().edit.update({ where: { id: editId }, data: { title, spec: JSON.stringify(validated.spec) } })
-	return { ok: true, editId }
+	const written = await getDb().edit.updateMany({
+		where: { id: editId, coopId, revision: baseRevision },
+		data: { title, spec: JSON.stringify(validated.spec), revision: { increment: 1 } },
+	})
+	if (written.count === 1) return { ok: true, editId, revision: baseRevision + 1 }
+	const current = await requireEdit(coopId, editId)
+	return { ok: false, conflict: true, currentRevision: current.revision }
 }
 
 /**

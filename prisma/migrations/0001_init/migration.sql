@@ -160,6 +160,7 @@ CREATE TABLE "Edit" (
     "templateId" TEXT,
     "productId" TEXT,
     "spec" TEXT NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 0,
     "createdById" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
