@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseEditSpec, type EditSpecInput } from '~/studio/spec/edit-spec.ts'
 import type { ProbedMedia } from '#workers/ffmpeg/probe.ts'
-import { coverCrop, cornerPosition } from '#workers/render/geometry.ts'
+import { bandPosition, coverCrop, cornerPosition } from '#workers/render/geometry.ts'
 import { planLoudness, type LoudnessPlan } from '#workers/render/graph/audio-mix.ts'
 import { pictureSource } from '#workers/render/graph/escape.ts'
 import { buildLoudnessAnalysis, buildRenderCommand } from '#workers/render/graph/command.ts'
@@ -165,7 +165,7 @@ describe('overlays and captions', () => {
 		expect(graph).toMatch(/\[o2\]subtitles=filename=\/work\/captions\.ass:fontsdir=[^,]+,format=yuv420p\[vout\]/)
 	})
 
-	test('a bottom-corner overlay stays clear of the platform buttons and of bottom captions', () => {
+	test('a corner overlay stays clear of the platform buttons and of the captions, at the bottom or the top', () => {
 		const frame = { width: 1080, height: 1920 }
 		const qr = { width: 280, height: 320 }
 		const plain = cornerPosition('bottom-right', qr, frame)
@@ -173,6 +173,10 @@ describe('overlays and captions', () => {
 		expect(plain).toEqual({ x: 1080 - 162 - 280, y: 1920 - 422 - 320 })
 		expect(withCaptions.y).toBe(plain.y - 218)
 		expect(cornerPosition('top-left', qr, frame)).toEqual({ x: 86, y: 230 })
+		// Captions moved to the top push the top corners and the top band below them instead.
+		expect(cornerPosition('top-left', qr, frame, { position: 'top', sizePx: 84 })).toEqual({ x: 86, y: 230 + 218 })
+		expect(bandPosition('top', qr, frame, { position: 'top', sizePx: 84 }).y).toBe(230 + 218)
+		expect(cornerPosition('bottom-right', qr, frame, { position: 'top', sizePx: 84 })).toEqual(plain)
 	})
 })
 

@@ -42,29 +42,35 @@ export function focusWithin(source: Size, crop: Rect, focus: FocusPoint): FocusP
 const CAPTION_ROWS = 2
 const CAPTION_LINE_HEIGHT = 1.3
 
+type CaptionPlace = Pick<CaptionStyle, 'position' | 'sizePx'>
+
+/** Height of the caption band (two rows) when the captions sit at `edge`, else 0. */
+function captionBandAt(edge: 'top' | 'bottom', captions: CaptionPlace | undefined): number {
+	return captions?.position === edge ? Math.round(CAPTION_ROWS * CAPTION_LINE_HEIGHT * captions.sizePx) : 0
+}
+
 /**
  * Top-left position of an overlay in a corner, inside the area the platforms'
- * own buttons leave free; a bottom corner also stays above bottom captions.
+ * own buttons leave free, and clear of the captions: below them when they sit
+ * at the top, above them when they sit at the bottom.
  */
-export function cornerPosition(corner: Corner, overlay: Size, frame: Size, captions?: Pick<CaptionStyle, 'position' | 'sizePx'>): { x: number; y: number } {
+export function cornerPosition(corner: Corner, overlay: Size, frame: Size, captions?: CaptionPlace): { x: number; y: number } {
 	const safe = captionSafeArea(frame.width, frame.height)
-	const captionBand = captions?.position === 'bottom' ? Math.round(CAPTION_ROWS * CAPTION_LINE_HEIGHT * captions.sizePx) : 0
 	const left = corner.endsWith('left')
 	const top = corner.startsWith('top')
 	return {
 		x: left ? safe.left : frame.width - safe.right - overlay.width,
-		y: top ? safe.top : frame.height - safe.bottom - captionBand - overlay.height,
+		y: top ? safe.top + captionBandAt('top', captions) : frame.height - safe.bottom - captionBandAt('bottom', captions) - overlay.height,
 	}
 }
 
 /** A horizontal band (calls to action, words): centred, at the top, middle or bottom of the safe area. */
-export function bandPosition(band: Band, overlay: Size, frame: Size, captions?: Pick<CaptionStyle, 'position' | 'sizePx'>): { x: number; y: number } {
+export function bandPosition(band: Band, overlay: Size, frame: Size, captions?: CaptionPlace): { x: number; y: number } {
 	const safe = captionSafeArea(frame.width, frame.height)
 	const x = Math.round((frame.width - overlay.width) / 2)
-	if (band === 'top') return { x, y: safe.top }
+	if (band === 'top') return { x, y: safe.top + captionBandAt('top', captions) }
 	if (band === 'middle') return { x, y: Math.round((frame.height - overlay.height) / 2) }
-	const captionBand = captions?.position === 'bottom' ? Math.round(CAPTION_ROWS * CAPTION_LINE_HEIGHT * captions.sizePx) : 0
-	return { x, y: frame.height - safe.bottom - captionBand - overlay.height }
+	return { x, y: frame.height - safe.bottom - captionBandAt('bottom', captions) - overlay.height }
 }
 
 /** A size rounded down to even, never below 2 pixels. */
