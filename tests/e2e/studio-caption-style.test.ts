@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
-import { makePhoto } from '#tests/support/media-fixtures.ts'
-import { addReadyMedia } from '#tests/support/studio-e2e.ts'
+import { launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
+import { createPhotoEdit } from '#tests/support/studio-e2e.ts'
 
 // Choosing how the burned-in captions look, on a phone-sized screen: the
 // choices wait for the first caption line, are kept by "Save", come back
@@ -35,16 +34,7 @@ function storedCaptionStyle(editId: string) {
 test('a caption line, then "top" and "dark box": saved, still chosen after a reload, and in the stored spec', async () => {
 	const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
 	const person = await signUpThroughUi(page)
-	await addReadyMedia(
-		person.coopName,
-		['a.jpg', 'b.jpg', 'c.jpg'].map((name) => ({ kind: 'photo' as const, name, extension: 'jpg', make: (file: string) => makePhoto(file, { width: 800, height: 800 }) })),
-	)
-	await page.goto(baseUrl('/studio/new'))
-	await page.getByLabel(/Một ngày trên nương chè/).check()
-	for (const name of ['a.jpg', 'b.jpg', 'c.jpg']) await page.getByTestId('template-media').filter({ hasText: name }).click()
-	await page.getByTestId('create-from-template').click()
-	await page.waitForURL(/\/studio\/(?!new)\w+/)
-	const editId = new URL(page.url()).pathname.split('/').at(-1)!
+	const editId = new URL(await createPhotoEdit(page, person.coopName)).pathname.split('/').at(-1)!
 
 	await openCaptions(page)
 	const top = page.getByRole('radio', { name: 'Phía trên' })

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { baseUrl, launchBrowser, logInThroughUi, signUpThroughUi } from '#tests/support/browser.ts'
-import { makePhoto } from '#tests/support/media-fixtures.ts'
-import { addReadyMedia } from '#tests/support/studio-e2e.ts'
+import { launchBrowser, logInThroughUi, signUpThroughUi } from '#tests/support/browser.ts'
+import { createPhotoEdit } from '#tests/support/studio-e2e.ts'
 
 // One video open on two phones of the same co-op (docs/decisions/016-edit-revisions.md):
 // the second save is refused in words, the draft stays on screen, and the
@@ -18,20 +17,6 @@ afterAll(async () => {
 
 const phone = { viewport: { width: 390, height: 844 } }
 
-/** A new edit from three library photos and the farm-day template; returns its address. */
-async function createPhotoEdit(page: Page, coopName: string) {
-	await addReadyMedia(coopName, [
-		{ kind: 'photo', name: 'a.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
-		{ kind: 'photo', name: 'b.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
-		{ kind: 'photo', name: 'c.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
-	])
-	await page.goto(baseUrl('/studio/new'))
-	await page.getByLabel(/Một ngày trên nương chè/).check()
-	for (const name of ['a.jpg', 'b.jpg', 'c.jpg']) await page.getByTestId('template-media').filter({ hasText: name }).click()
-	await page.getByTestId('create-from-template').click()
-	await page.waitForURL(/\/studio\/(?!new)\w+/)
-	return page.url().split('?')[0]
-}
 
 const titleField = (page: Page) => page.getByLabel('Tên video')
 const saveState = (page: Page) => page.getByTestId('save-state')

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
 import { makeClip, makePhoto } from '#tests/support/media-fixtures.ts'
-import { addReadyMedia, createProduct } from '#tests/support/studio-e2e.ts'
+import { addReadyMedia, createPhotoEdit, createProduct } from '#tests/support/studio-e2e.ts'
 
 // The studio end to end, in Chromium on a phone-sized screen: a template
 // makes a video from the library, a quick preview plays, the full render's
@@ -99,17 +99,7 @@ test('template → preview → render with live progress → download → hand t
 test('a viewer of another co-op gets 404 for an edit and its video', async () => {
 	const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
 	const owner = await signUpThroughUi(page)
-	await addReadyMedia(owner.coopName, [
-		{ kind: 'photo', name: 'a.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
-		{ kind: 'photo', name: 'b.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
-		{ kind: 'photo', name: 'c.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 800, height: 800 }) },
-	])
-	await page.goto(baseUrl('/studio/new'))
-	await page.getByLabel(/Một ngày trên nương chè/).check()
-	for (const name of ['a.jpg', 'b.jpg', 'c.jpg']) await page.getByTestId('template-media').filter({ hasText: name }).click()
-	await page.getByTestId('create-from-template').click()
-	await page.waitForURL(/\/studio\/(?!new)\w+/)
-	const editUrl = page.url()
+	const editUrl = await createPhotoEdit(page, owner.coopName)
 
 	const stranger = await browser.newPage()
 	await signUpThroughUi(stranger)

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { baseUrl } from './browser.ts'
+import { makePhoto } from './media-fixtures.ts'
 
 // What studio end-to-end tests start from: ready library files and a
 // product, made the quick way (files and rows directly; the upload path has
@@ -69,3 +70,17 @@ export async function createProduct(page: Page) {
 	await page.waitForURL(/\/products\/(?!new)\w+$/)
 }
 
+
+/** A new edit from three library photos and the farm-day template; returns its address (without the query). */
+export async function createPhotoEdit(page: Page, coopName: string) {
+	await addReadyMedia(
+		coopName,
+		['a.jpg', 'b.jpg', 'c.jpg'].map((name) => ({ kind: 'photo' as const, name, extension: 'jpg', make: (file: string) => makePhoto(file, { width: 800, height: 800 }) })),
+	)
+	await page.goto(baseUrl('/studio/new'))
+	await page.getByLabel(/Một ngày trên nương chè/).check()
+	for (const name of ['a.jpg', 'b.jpg', 'c.jpg']) await page.getByTestId('template-media').filter({ hasText: name }).click()
+	await page.getByTestId('create-from-template').click()
+	await page.waitForURL(/\/studio\/(?!new)\w+/)
+	return page.url().split('?')[0]
+}
