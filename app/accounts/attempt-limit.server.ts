@@ -4,9 +4,9 @@ import { data } from '@remix-run/node'
 
 // Password guessing is slowed per IP address on every form that checks or
 // creates a password (sign-in, sign-up, joining from an invite, changing the
-// password). Remix posts a form to `/login` without JavaScript and to
-// `/login.data` with it, so both spellings are limited.
-export const ATTEMPT_LIMITED_PATHS = /^\/(?:login|signup|account|invite\/[^/.]+)(?:\.data)?\/?$/
+// password, setting one from a reset link). Remix posts a form to `/login`
+// without JavaScript and to `/login.data` with it, so both spellings are limited.
+export const ATTEMPT_LIMITED_PATHS = /^\/(?:login|signup|account|invite\/[^/.]+|reset\/[^/.]+)(?:\.data)?\/?$/
 
 export const ATTEMPT_WINDOW_MS = 15 * 60 * 1000
 

@@ -51,3 +51,38 @@ export function ShareButton({ text, label }: { text: string; label: string }) {
 		</button>
 	)
 }
+
+/**
+ * A link shown only once (an invite, a password reset) and a ready message
+ * around it, each with its copy button, and the phone's share sheet. `id`
+ * names the fields: `<id>-link` (also its test id) and `<id>-message`.
+ */
+export function LinkToSend({ id, label, link, message }: { id: string; label: string; link: string; message: string }) {
+	const { t } = useTranslation('coop')
+	return (
+		<>
+			<label className="field-label" htmlFor={`${id}-link`}>
+				{label}
+			</label>
+			<input
+				id={`${id}-link`}
+				className="field-input mb-2 font-mono text-sm"
+				readOnly
+				value={link}
+				onFocus={(event) => event.currentTarget.select()}
+				data-testid={`${id}-link`}
+			/>
+			<div className="mb-4 flex flex-wrap gap-2">
+				<CopyButton text={link} label={t('invites.copyLink')} testId={`copy-${id}-link`} />
+			</div>
+			<label className="field-label" htmlFor={`${id}-message`}>
+				{t('invites.message')}
+			</label>
+			<textarea id={`${id}-message`} className="field-input mb-2 text-sm" rows={5} readOnly value={message} />
+			<div className="flex flex-wrap gap-2">
+				<CopyButton text={message} label={t('invites.copyMessage')} />
+				<ShareButton text={message} label={t('invites.share')} />
+			</div>
+		</>
+	)
+}

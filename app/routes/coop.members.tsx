@@ -3,12 +3,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ChangeRoleSchema, MembershipIdSchema } from '~/accounts/coop-schemas.ts'
-import { formatDate } from '~/accounts/dates.ts'
+import { formatDate, formatDateTime } from '~/accounts/dates.ts'
 import { changeMemberRole, LastOwnerError, listMembers, removeMember } from '~/accounts/members.server.ts'
+import { createPasswordResetLink, ResetNotAllowedError } from '~/accounts/password-resets.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'
+import { LinkToSend } from '~/accounts/share-buttons.tsx'
 import { useCan } from '~/accounts/use-can.ts'
 import { FormError } from '~/components/forms.tsx'
 import { getDb } from '~/utils/db.server.ts'
+import { getEnv } from '~/utils/env.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { requireCoopPermission, type CoopContext } from '~/utils/permissions.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
@@ -33,6 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		if (intent === 'changeRole') return await changeRole(request, formData)
 		if (intent === 'remove') return await remove(request, formData)
 		if (intent === 'leave') return await leave(request)
+		if (intent === 'resetPassword') return await makeResetLink(request, formData)
 	} catch (error) {
 		if (error instanceof LastOwnerError) return data({ error: 'errors.lastOwner' }, { status: 400 })
 		throw error
@@ -79,6 +83,35 @@ async function remove(request: Request, formData: FormData) {
 	})
 }
 
+/**
+ * The one moment the reset link exists in clear: it goes back in this answer
+ * and nowhere else. Refusals say why (docs/decisions/018-password-reset-links.md).
+ */
+async function makeResetLink(request: Request, formData: FormData) {
+	const { coopId, userId } = await requireCoopPermission(request, 'update:member')
+	const submission = parseWithZod(formData, { schema: MembershipIdSchema })
+	invariantResponse(submission.status === 'success', 'Choose a member', 400)
+	const member = await findMember(coopId, submission.value.membershipId)
+	try {
+		const { token, reset } = await createPasswordResetLink({ coopId, userId: member.userId, createdById: userId })
+		const [{ lng }, coop] = await Promise.all([
+			getT(request),
+			getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { timezone: true } }),
+		])
+		const base = getEnv().PUBLIC_URL ?? new URL(request.url).origin
+		const resetLink = {
+			link: new URL(`/reset/${token}`, base).toString(),
+			name: member.user.name,
+			expires: formatDateTime(reset.expiresAt, lng, coop.timezone),
+		}
+		return data({ resetLink }, { headers: { 'cache-control': 'no-store' } })
+	} catch (error) {
+		if (!(error instanceof ResetNotAllowedError)) throw error
+		invariantResponse(error.reason !== 'notMember', 'Member not found')
+		return data({ error: `errors.reset.${error.reason}` }, { status: error.reason === 'self' ? 400 : 403 })
+	}
+}
+
 async function leave(request: Request) {
 	const context = await requireCoopPermission(request, 'read:member')
 	const own = await getDb().membership.findUniqueOrThrow({
@@ -102,7 +135,8 @@ export default function MembersPage() {
 	const can = useCan()
 	return (
 		<section>
-			<FormError message={actionData?.error ? t(actionData.error) : null} />
+			<FormError message={actionData && 'error' in actionData ? t(actionData.error) : null} />
+			{actionData && 'resetLink' in actionData ? <CreatedResetLink created={actionData.resetLink} /> : null}
 			<ul className="space-y-3" data-testid="members">
 				{members.map((member) => {
 					const isMe = member.user.id === me
@@ -132,6 +166,16 @@ export default function MembersPage() {
 								) : null}
 								{isMe ? (
 									<ConfirmForm intent="leave" label={t('members.leave')} question={t('members.confirmLeave')} />
+								) : null}
+								{/* Owners are left out on purpose: one owner must not be able to take over another's account. */}
+								{can('update:member') && !isMe && member.role !== 'owner' ? (
+									<Form method="post">
+										<input type="hidden" name="intent" value="resetPassword" />
+										<input type="hidden" name="membershipId" value={member.id} />
+										<button type="submit" className="btn-secondary">
+											{t('members.makeResetLink')}
+										</button>
+									</Form>
 								) : null}
 							</div>
 						</li>
@@ -192,5 +236,18 @@ function ConfirmForm({
 				{label}
 			</button>
 		</Form>
+	)
+}
+
+function CreatedResetLink({ created }: { created: { link: string; name: string; expires: string } }) {
+	const { t } = useTranslation('coop')
+	const message = t('resetLink.shareMessage', { name: created.name, date: created.expires, link: created.link })
+	return (
+		<section className="card mb-4 border-tea-500 bg-tea-50" data-testid="created-reset-link" aria-live="polite">
+			<h2 className="mb-1 text-lg font-semibold break-words">{t('resetLink.title', { name: created.name })}</h2>
+			<p className="mb-1 text-sm text-stone-700">{t('resetLink.sendPrivately', { name: created.name })}</p>
+			<p className="mb-3 text-sm text-stone-700">{t('resetLink.shownOnce')}</p>
+			<LinkToSend id="reset" label={t('resetLink.link')} link={created.link} message={message} />
+		</section>
 	)
 }
