@@ -15,6 +15,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next'
 import { AppShell } from './components/app-shell.tsx'
 import { Toaster } from './components/toaster.tsx'
 import stylesheet from './tailwind.css?url'
+import { extendSessionIfDue } from './utils/auth.server.ts'
 import { readShellContext } from './utils/shell.server.ts'
 import { createI18n, DEFAULT_LANGUAGE, type Language } from './utils/i18n.ts'
 import { getLanguage } from './utils/language.server.ts'
@@ -27,12 +28,16 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const [lng, shell, { toast, setCookie }] = await Promise.all([
+	const [lng, shell, { toast, setCookie: toastCookie }, sessionCookie] = await Promise.all([
 		getLanguage(request),
 		readShellContext(request),
 		popToast(request),
+		// Here because this loader runs on every page load and after every form sent (docs/decisions/019-sliding-sessions.md).
+		extendSessionIfDue(request),
 	])
-	return data({ lng, shell, toast }, { headers: setCookie ? { 'set-cookie': setCookie } : undefined })
+	const headers = new Headers()
+	for (const cookie of [toastCookie, sessionCookie]) if (cookie) headers.append('set-cookie', cookie)
+	return data({ lng, shell, toast }, { headers })
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -11,15 +11,31 @@ export function AccountFields({ fields }: AccountFieldsProps) {
 	const { t } = useTranslation('auth')
 	return (
 		<>
-			<Field label={t('signup.name')} id={fields.name.id} errors={fields.name.errors} ns="auth">
-				<input className="field-input" {...getInputProps(fields.name, { type: 'text' })} autoComplete="name" />
-			</Field>
-			<Field label={t('signup.email')} id={fields.email.id} errors={fields.email.errors} ns="auth">
-				<input className="field-input" {...getInputProps(fields.email, { type: 'email' })} autoComplete="email" />
-			</Field>
+			<PersonNameField field={fields.name} />
+			<EmailField field={fields.email} />
 			<Field label={t('signup.password')} id={fields.password.id} errors={fields.password.errors} ns="auth">
 				<input className="field-input" {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" />
 			</Field>
 		</>
+	)
+}
+
+/** A person's name, as at sign-up and on the account page. */
+export function PersonNameField({ field }: { field: FieldMetadata<string> }) {
+	const { t } = useTranslation('auth')
+	return (
+		<Field label={t('signup.name')} id={field.id} errors={field.errors} ns="auth">
+			<input className="field-input" {...getInputProps(field, { type: 'text' })} autoComplete="name" />
+		</Field>
+	)
+}
+
+/** The email a person signs in with, as at sign-up and on the account page. */
+export function EmailField({ field }: { field: FieldMetadata<string> }) {
+	const { t } = useTranslation('auth')
+	return (
+		<Field label={t('signup.email')} id={field.id} errors={field.errors} ns="auth">
+			<input className="field-input" {...getInputProps(field, { type: 'email' })} autoComplete="email" />
+		</Field>
 	)
 }

@@ -9,7 +9,7 @@ const nfc = (s: string) => s.normalize('NFC').trim()
 export const emailField = z
 	.string({ required_error: 'errors.emailRequired' })
 	.transform(nfc)
-	.pipe(z.string().email('errors.emailInvalid').max(254))
+	.pipe(z.string({ required_error: 'errors.emailRequired' }).email('errors.emailInvalid').max(254))
 export const passwordField = z
 	.string({ required_error: 'errors.passwordRequired' })
 	.min(8, 'errors.passwordShort')
@@ -17,7 +17,7 @@ export const passwordField = z
 export const personNameField = z
 	.string({ required_error: 'errors.nameRequired' })
 	.transform(nfc)
-	.pipe(z.string().min(1, 'errors.nameRequired').max(100))
+	.pipe(z.string({ required_error: 'errors.nameRequired' }).min(1, 'errors.nameRequired').max(100))
 
 export const coopFields = {
 	coopName: z
@@ -59,3 +59,15 @@ export const ChangePasswordSchema = z
 		path: ['confirmPassword'],
 		message: 'errors.passwordMismatch',
 	})
+
+/** Name and email on the account page; the current password is checked only when the email changes. */
+export const ProfileSchema = z.object({
+	name: personNameField,
+	email: emailField,
+	currentPassword: z.string().optional(),
+})
+
+/** A new password from an owner's reset link: the link stands in for the current password. */
+export const ResetPasswordSchema = z.object({
+	newPassword: passwordField,
+})

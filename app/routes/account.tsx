@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { formatDateTime } from '~/accounts/dates.ts'
 import type { DeviceDescription } from '~/accounts/device.ts'
-import { ChangePasswordSchema } from '~/accounts/schemas.ts'
+import { EmailField, PersonNameField } from '~/accounts/account-fields.tsx'
+import { PasswordNeededError, updateProfile } from '~/accounts/profile.server.ts'
+import { ChangePasswordSchema, ProfileSchema } from '~/accounts/schemas.ts'
 import {
 	changePassword,
 	listActiveSessions,
@@ -14,6 +16,7 @@ import {
 	revokeSession,
 	WrongPasswordError,
 } from '~/accounts/sessions.server.ts'
+import { EmailTakenError } from '~/accounts/signup.server.ts'
 import { Field, FormError } from '~/components/forms.tsx'
 import { requireSession } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
@@ -55,11 +58,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		invariantResponse(await revokeSession(session.userId, sessionId), 'Session not found')
 		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.oneSignedOut' })
 	}
+	if (intent === 'updateProfile') {
+		if (context.tooManyAttempts) return tooManyAttemptsReply()
+		const submission = parseWithZod(formData, { schema: ProfileSchema })
+		if (submission.status !== 'success') {
+			return data({ intent, result: submission.reply({ hideFields: ['currentPassword'] }) }, { status: 400 })
+		}
+		try {
+			const { emailChanged, email } = await updateProfile({ userId: session.userId, ...submission.value })
+			return redirectWithToast(
+				request,
+				'/account',
+				emailChanged
+					? { kind: 'success', key: 'auth:account.emailChanged', values: { email } }
+					: { kind: 'success', key: 'auth:account.profileSaved' },
+			)
+		} catch (error) {
+			// A 400 also counts as a failed attempt for the limiter, like a wrong password on the other forms.
+			return data(
+				{ intent, result: submission.reply({ fieldErrors: profileFieldErrors(error), hideFields: ['currentPassword'] }) },
+				{ status: 400 },
+			)
+		}
+	}
 	if (intent === 'changePassword') {
 		if (context.tooManyAttempts) return tooManyAttemptsReply()
 		const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
 		if (submission.status !== 'success') {
-			return data({ result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) }, { status: 400 })
+			return data({ intent, result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) }, { status: 400 })
 		}
 		try {
 			await changePassword({ userId: session.userId, keepSessionId: session.id, ...submission.value })
@@ -67,6 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			if (!(error instanceof WrongPasswordError)) throw error
 			return data(
 				{
+					intent,
 					result: submission.reply({
 						fieldErrors: { currentPassword: ['errors.currentPasswordWrong'] },
 						hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
@@ -78,6 +105,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.passwordChanged' })
 	}
 	throw new Response('Unknown intent', { status: 400 })
+}
+
+function profileFieldErrors(error: unknown): Record<string, string[]> {
+	if (error instanceof PasswordNeededError) return { currentPassword: ['errors.emailNeedsPassword'] }
+	if (error instanceof WrongPasswordError) return { currentPassword: ['errors.currentPasswordWrong'] }
+	if (error instanceof EmailTakenError) return { email: ['errors.emailTakenByOther'] }
+	throw error
 }
 
 export const meta: MetaFunction = () => [{ title: 'Co-op Studio' }]
@@ -93,6 +127,8 @@ export default function AccountPage() {
 				<p className="text-stone-600 break-words">{user.name}</p>
 				<p className="text-sm text-stone-600 [overflow-wrap:anywhere]">{t('account.signedInAs', { email: user.email })}</p>
 			</div>
+			{/* Keyed by what is saved, so that after a save the form starts again from the new values, password cleared. */}
+			<ProfileForm key={`${user.name}\n${user.email}`} user={user} />
 			<section className="card">
 				<h2 className="mb-1 text-lg font-semibold">{t('account.sessionsTitle')}</h2>
 				<p className="mb-3 text-sm text-stone-600">{t('account.sessionsIntro')}</p>
@@ -144,12 +180,52 @@ function DeviceName({ device }: { device: DeviceDescription }) {
 	return <>{device.browser ?? device.system ?? t('account.unknownDevice')}</>
 }
 
+function ProfileForm({ user }: { user: { name: string; email: string } }) {
+	const { t } = useTranslation('auth')
+	const actionData = useActionData<typeof action>()
+	const [form, fields] = useForm({
+		id: 'profile',
+		defaultValue: { name: user.name, email: user.email, currentPassword: '' },
+		lastResult: actionData && 'result' in actionData && actionData.intent === 'updateProfile' ? actionData.result : undefined,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+		// Errors clear while typing, not on blur: the password's error sits right above the button,
+		// and removing it as the tap blurs the field would move the button from under the finger.
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<Form method="post" {...getFormProps(form)} className="card">
+			<h2 className="mb-1 text-lg font-semibold">{t('account.profileTitle')}</h2>
+			<p className="mb-3 text-sm text-stone-600">{t('account.profileIntro')}</p>
+			<FormError message={actionData && 'tooManyAttempts' in actionData ? t('tooManyAttempts') : null} />
+			<input type="hidden" name="intent" value="updateProfile" />
+			<PersonNameField field={fields.name} />
+			<EmailField field={fields.email} />
+			<Field
+				label={t('account.currentPassword')}
+				id={fields.currentPassword.id}
+				errors={fields.currentPassword.errors}
+				ns="auth"
+				hint={t('account.profilePasswordHint')}
+			>
+				<input
+					className="field-input"
+					{...getInputProps(fields.currentPassword, { type: 'password' })}
+					autoComplete="current-password"
+				/>
+			</Field>
+			<button type="submit" className="btn-primary w-full sm:w-auto">
+				{t('account.profileSubmit')}
+			</button>
+		</Form>
+	)
+}
+
 function ChangePasswordForm() {
 	const { t } = useTranslation('auth')
 	const actionData = useActionData<typeof action>()
 	const [form, fields] = useForm({
 		id: 'change-password',
-		lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+		lastResult: actionData && 'result' in actionData && actionData.intent === 'changePassword' ? actionData.result : undefined,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
 		shouldRevalidate: 'onBlur',
 	})

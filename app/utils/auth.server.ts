@@ -1,9 +1,8 @@
 import { hash, verify } from '@node-rs/argon2'
 import { redirect } from '@remix-run/node'
 import { getDb } from './db.server.ts'
+import { nextSessionExpiry, SESSION_TTL_MS } from './session-expiry.ts'
 import { authSessionStorage, getAuthSession } from './session.server.ts'
-
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 
 // OWASP's recommended argon2id parameters (19 MiB, 2 passes).
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1 }
@@ -27,12 +26,36 @@ export async function getUserId(request: Request): Promise<string | null> {
 }
 
 export async function readSessionRow(request: Request) {
+	return (await readSession(request)).row
+}
+
+async function readSession(request: Request) {
 	const cookieSession = await getAuthSession(request)
 	const sessionId = cookieSession.get('sessionId')
-	if (!sessionId) return null
-	const row = await getDb().session.findUnique({ where: { id: sessionId } })
-	if (!row || row.expiresAt < new Date()) return null
-	return row
+	const row = sessionId ? await getDb().session.findUnique({ where: { id: sessionId } }) : null
+	return { cookieSession, row: row && row.expiresAt >= new Date() ? row : null }
+}
+
+/**
+ * Keeps a session in daily use alive: at most once a day, moves its expiry
+ * 30 days ahead (never past 180 days after sign-in) and returns the
+ * Set-Cookie header that tells the browser; null when nothing changed.
+ * The root loader calls it, so the row and the cookie always move together
+ * (docs/decisions/019-sliding-sessions.md).
+ */
+export async function extendSessionIfDue(request: Request): Promise<string | null> {
+	const { cookieSession, row } = await readSession(request)
+	if (!row) return null
+	const expiresAt = nextSessionExpiry(row, new Date())
+	if (!expiresAt) return null
+	// Conditional on the expiry just read: of two requests at once only one
+	// writes, and a row deleted meanwhile (signed out elsewhere) stays deleted.
+	const { count } = await getDb().session.updateMany({
+		where: { id: row.id, expiresAt: row.expiresAt },
+		data: { expiresAt },
+	})
+	if (count === 0) return null
+	return authSessionStorage().commitSession(cookieSession, { expires: expiresAt })
 }
 
 /** The signed-in person's session row; anyone else is sent to sign in and brought back here afterwards. */
