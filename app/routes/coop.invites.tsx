@@ -7,7 +7,7 @@ import { CreateInviteSchema, InviteIdSchema } from '~/accounts/coop-schemas.ts'
 import { formatDateTime } from '~/accounts/dates.ts'
 import { createInvite, listPendingInvites, revokeInvite } from '~/accounts/invites.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'
-import { CopyButton, ShareButton } from '~/accounts/share-buttons.tsx'
+import { LinkToSend } from '~/accounts/share-buttons.tsx'
 import { getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { getT } from '~/utils/language.server.ts'
@@ -161,28 +161,7 @@ function CreatedInvite({ created }: { created: { link: string; role: string; coo
 		<section className="card border-tea-500 bg-tea-50" data-testid="created-invite" aria-live="polite">
 			<h2 className="mb-1 text-lg font-semibold">{t('invites.createdTitle')}</h2>
 			<p className="mb-3 text-sm text-stone-700">{t('invites.createdNote')}</p>
-			<label className="field-label" htmlFor="invite-link">
-				{t('invites.link')}
-			</label>
-			<input
-				id="invite-link"
-				className="field-input mb-2 font-mono text-sm"
-				readOnly
-				value={created.link}
-				onFocus={(event) => event.currentTarget.select()}
-				data-testid="invite-link"
-			/>
-			<div className="mb-4 flex flex-wrap gap-2">
-				<CopyButton text={created.link} label={t('invites.copyLink')} testId="copy-invite-link" />
-			</div>
-			<label className="field-label" htmlFor="invite-message">
-				{t('invites.message')}
-			</label>
-			<textarea id="invite-message" className="field-input mb-2 text-sm" rows={5} readOnly value={message} />
-			<div className="flex flex-wrap gap-2">
-				<CopyButton text={message} label={t('invites.copyMessage')} />
-				<ShareButton text={message} label={t('invites.share')} />
-			</div>
+			<LinkToSend id="invite" label={t('invites.link')} link={created.link} message={message} />
 		</section>
 	)
 }
