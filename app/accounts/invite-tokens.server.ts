@@ -1,23 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto'
-
-// An invite link carries a random token; the database keeps only its SHA-256,
-// so a leaked database (or backup) cannot be turned into working links.
-// 32 random bytes make guessing hopeless, which is why a fast hash is enough.
+// How long an invite lasts and what its link should say when opened. Its
+// token is made and hashed like every link token (./link-tokens.server.ts).
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000
-
-export function generateInviteToken(): string {
-	return randomBytes(32).toString('base64url')
-}
-
-export function hashInviteToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex')
-}
-
-/** Token-shaped input only: anything else is unknown without a database look-up. */
-export function looksLikeInviteToken(value: string): boolean {
-	return /^[A-Za-z0-9_-]{43}$/.test(value)
-}
 
 export function inviteExpiry(createdAt: Date): Date {
 	return new Date(createdAt.getTime() + INVITE_TTL_MS)

@@ -1,14 +1,8 @@
 import type { PrismaClient } from '~/generated/prisma/client.ts'
 import { hashPassword, normalizeEmail } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
-import {
-	generateInviteToken,
-	hashInviteToken,
-	inviteExpiry,
-	inviteState,
-	looksLikeInviteToken,
-	type InviteState,
-} from './invite-tokens.server.ts'
+import { inviteExpiry, inviteState, type InviteState } from './invite-tokens.server.ts'
+import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './link-tokens.server.ts'
 import type { Role } from './permissions.ts'
 import { isUniqueViolation } from './prisma-errors.server.ts'
 import { EmailTakenError } from './signup.server.ts'
@@ -33,14 +27,14 @@ export class AlreadyMemberError extends Error {
 
 /** Creates a single-use invite and returns the token, which is never stored and so is shown only now. */
 export async function createInvite(input: { coopId: string; role: Role; createdById: string; now?: Date }) {
-	const token = generateInviteToken()
+	const token = generateLinkToken()
 	const createdAt = input.now ?? new Date()
 	const invite = await getDb().invite.create({
 		data: {
 			coopId: input.coopId,
 			role: input.role,
 			createdById: input.createdById,
-			tokenHash: hashInviteToken(token),
+			tokenHash: hashLinkToken(token),
 			createdAt,
 			expiresAt: inviteExpiry(createdAt),
 		},
@@ -67,9 +61,9 @@ export async function revokeInvite(coopId: string, inviteId: string, now = new D
 
 /** The invite behind a link with its co-op's name and state, or null for a token that matches nothing. */
 export async function findInviteByToken(token: string, now = new Date()) {
-	if (!looksLikeInviteToken(token)) return null
+	if (!looksLikeLinkToken(token)) return null
 	const invite = await getDb().invite.findUnique({
-		where: { tokenHash: hashInviteToken(token) },
+		where: { tokenHash: hashLinkToken(token) },
 		select: {
 			id: true,
 			role: true,
@@ -88,8 +82,8 @@ export async function findInviteByToken(token: string, now = new Date()) {
  * it from unused to used.
  */
 async function consumeInvite(tx: Tx, token: string, userId: string, now: Date) {
-	const invite = looksLikeInviteToken(token)
-		? await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) } })
+	const invite = looksLikeLinkToken(token)
+		? await tx.invite.findUnique({ where: { tokenHash: hashLinkToken(token) } })
 		: null
 	if (!invite) throw new InviteUnavailableError('unknown')
 	const state = inviteState(invite, now)

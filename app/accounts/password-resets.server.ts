@@ -1,13 +1,7 @@
 import type { PrismaClient } from '~/generated/prisma/client.ts'
 import { hashPassword } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
-// A reset link carries the same kind of token as an invite link: 32 random
-// bytes, of which the database keeps only the SHA-256.
-import {
-	generateInviteToken as generateLinkToken,
-	hashInviteToken as hashLinkToken,
-	looksLikeInviteToken as looksLikeLinkToken,
-} from './invite-tokens.server.ts'
+import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './link-tokens.server.ts'
 
 // There is no email service, so a person who forgot their password asks an
 // owner of their co-op, who makes a link and sends it over Zalo

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { hashInviteToken, INVITE_TTL_MS } from '~/accounts/invite-tokens.server.ts'
+import { INVITE_TTL_MS } from '~/accounts/invite-tokens.server.ts'
+import { hashLinkToken } from '~/accounts/link-tokens.server.ts'
 import {
 	acceptInvite,
 	AlreadyMemberError,
@@ -35,7 +36,7 @@ test('an owner creates a link that is shown once and stored only as a hash', asy
 	expect(link).toMatch(/^http:\/\/localhost\/invite\/[A-Za-z0-9_-]{43}$/)
 	const token = tokenOf(link)
 	const stored = await getDb().invite.findFirstOrThrow({ where: { coopId: owner.coop.id } })
-	expect(stored.tokenHash).toBe(hashInviteToken(token))
+	expect(stored.tokenHash).toBe(hashLinkToken(token))
 	expect(JSON.stringify(stored)).not.toContain(token)
 	expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(INVITE_TTL_MS)
 

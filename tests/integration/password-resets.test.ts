@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { ATTEMPT_LIMITED_PATHS } from '~/accounts/attempt-limit.server.ts'
-import { hashInviteToken } from '~/accounts/invite-tokens.server.ts'
+import { hashLinkToken } from '~/accounts/link-tokens.server.ts'
 import { createPasswordResetLink, RESET_LINK_TTL_MS, resetPasswordWithLink } from '~/accounts/password-resets.server.ts'
 import { action as membersAction } from '~/routes/coop.members.tsx'
 import { action as resetAction, loader as resetLoader } from '~/routes/reset.$token.tsx'
@@ -49,7 +49,7 @@ test('an owner makes a link for a member; it is stored as a hash, works once, an
 	expect(link).toMatch(/^http:\/\/localhost\/reset\/[A-Za-z0-9_-]{43}$/)
 	const token = new URL(link).pathname.split('/').pop()!
 	const stored = await getDb().passwordReset.findFirstOrThrow({ where: { userId: member.user.id } })
-	expect(stored).toMatchObject({ tokenHash: hashInviteToken(token), createdById: owner.user.id, coopId: owner.coop.id, usedAt: null })
+	expect(stored).toMatchObject({ tokenHash: hashLinkToken(token), createdById: owner.user.id, coopId: owner.coop.id, usedAt: null })
 	expect(JSON.stringify(stored)).not.toContain(token)
 	expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(RESET_LINK_TTL_MS)
 

@@ -1,37 +1,31 @@
 import { expect, test } from 'vitest'
-import {
-	generateInviteToken,
-	hashInviteToken,
-	INVITE_TTL_MS,
-	inviteExpiry,
-	inviteState,
-	looksLikeInviteToken,
-} from '~/accounts/invite-tokens.server.ts'
+import { INVITE_TTL_MS, inviteExpiry, inviteState } from '~/accounts/invite-tokens.server.ts'
+import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from '~/accounts/link-tokens.server.ts'
 
 test('tokens are 32 random bytes in URL-safe base64, never repeated', () => {
-	const tokens = new Set(Array.from({ length: 200 }, generateInviteToken))
+	const tokens = new Set(Array.from({ length: 200 }, generateLinkToken))
 	expect(tokens.size).toBe(200)
 	for (const token of tokens) {
 		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
 		expect(Buffer.from(token, 'base64url')).toHaveLength(32)
-		expect(looksLikeInviteToken(token)).toBe(true)
+		expect(looksLikeLinkToken(token)).toBe(true)
 	}
 })
 
 test('only a SHA-256 of the token is kept, and it reveals nothing of the token', () => {
-	const token = generateInviteToken()
-	const hash = hashInviteToken(token)
+	const token = generateLinkToken()
+	const hash = hashLinkToken(token)
 	expect(hash).toMatch(/^[0-9a-f]{64}$/)
-	expect(hash).toBe(hashInviteToken(token))
+	expect(hash).toBe(hashLinkToken(token))
 	expect(hash).not.toContain(token)
-	expect(hashInviteToken(`${token.slice(0, -1)}A`)).not.toBe(hash)
+	expect(hashLinkToken(`${token.slice(0, -1)}A`)).not.toBe(hash)
 })
 
 test('pasted links with junk are not token-shaped', () => {
-	expect(looksLikeInviteToken('')).toBe(false)
-	expect(looksLikeInviteToken('abc')).toBe(false)
-	expect(looksLikeInviteToken(`${generateInviteToken()} `)).toBe(false)
-	expect(looksLikeInviteToken('../../../../etc/passwd-aaaaaaaaaaaaaaaaaaaaaaa')).toBe(false)
+	expect(looksLikeLinkToken('')).toBe(false)
+	expect(looksLikeLinkToken('abc')).toBe(false)
+	expect(looksLikeLinkToken(`${generateLinkToken()} `)).toBe(false)
+	expect(looksLikeLinkToken('../../../../etc/passwd-aaaaaaaaaaaaaaaaaaaaaaa')).toBe(false)
 })
 
 test('an invite lasts seven days', () => {
