@@ -200,6 +200,12 @@ describe('sound', () => {
 		expect(planLoudness(measured, -14)).toEqual(gain)
 	})
 
+	test("a single clip's own sound is the voice of the mix, passed through unchanged", () => {
+		const graph = graphOf(buildRenderCommand(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }), gain).args)
+		expect(graph).toContain('[a0]anull[voice]')
+		expect(graph).toContain('[voice]anull[mix]')
+	})
+
 	test('without ducking the music is only mixed', () => {
 		const graph = graphOf(buildRenderCommand(plan({ timeline, audio: { music: { mediaId: 'music', duckUnderSpeech: false } } }), gain).args)
 		expect(graph).not.toContain('sidechaincompress')
