@@ -56,4 +56,7 @@ test('a small bare number on a phone number pad is offered as thousands', () => 
 	expect(priceShortcuts('120000')).toEqual([])
 	expect(priceShortcuts('abc')).toEqual([])
 	expect(priceShortcuts('0')).toEqual([])
+	expect(priceShortcuts('1')).toEqual([1_000, 10_000, 100_000])
+	expect(priceShortcuts('999')).toEqual([999_000, 9_990_000, 99_900_000])
+	expect(priceShortcuts('1000')).toEqual([])
 })
