@@ -56,13 +56,9 @@ describe('screens of a line', () => {
 
 	test('word times that would flash a screen too short to read are replaced by times from word lengths', () => {
 		const words = 'một hai ba bốn năm sáu'.split(' ')
-		const line = {
-			start: 0,
-			end: 6,
-			text: words.join(' '),
-			// Everything heard in the first tenth of a second: the second screen would last 0.05 s.
-			words: words.map((text, i) => ({ start: i * 0.01, end: i * 0.01 + 0.01, text })),
-		}
+		// The last three words heard in the last 0.05 s of the line: their screen could not be read.
+		const starts = [0, 1, 2, 5.95, 5.97, 5.99]
+		const line = { start: 0, end: 6, text: words.join(' '), words: words.map((text, i) => ({ start: starts[i], end: starts[i] + 0.01, text })) }
 		const screens = splitLineIntoScreens(line, 40)
 		expect(screens.every((screen) => !screen.spoken)).toBe(true)
 		expect(screens.map((screen) => screen.end - screen.start).every((seconds) => seconds > 2)).toBe(true)
@@ -70,12 +66,14 @@ describe('screens of a line', () => {
 		expect(screens[screens.length - 1].end).toBe(6)
 	})
 
-	test('a screen of exactly the shortest readable length keeps the heard times', () => {
-		const line = { start: 0, end: 2.2, text: 'a b c d e', words: 'a b c d e'.split(' ').map((text, i) => ({ start: i === 3 ? 2 : i * 0.5, end: i === 3 ? 2 : i * 0.5 + 0.1, text })) }
-		// Screens "a b c" and "d e": the second starts at 2 and ends with the line at 2.2.
+	test('a screen of exactly the shortest readable length (0.2 s) keeps the heard times', () => {
+		const starts = [0, 0.05, 0.1, 0.2, 3]
+		const line = { start: 0, end: 5, text: 'a b c d e', words: 'a b c d e'.split(' ').map((text, i) => ({ start: starts[i], end: starts[i] + 0.05, text })) }
 		const screens = splitLineIntoScreens(line, 40)
-		expect(screens.map((screen) => screen.spoken)).toEqual([true, true])
-		expect(screens[1].start).toBe(2)
+		expect(screens.map(({ start, end, spoken }) => ({ start, end, spoken }))).toEqual([
+			{ start: 0, end: 0.2, spoken: true },
+			{ start: 0.2, end: 5, spoken: true },
+		])
 	})
 })
 
@@ -85,6 +83,7 @@ test('without heard words, each word gets a share of the line in proportion to i
 		{ start: 2.8, end: 4, text: 'c' },
 	])
 	expect(spreadWordsByLength('  ', 0, 1)).toEqual([])
+	expect(spreadWordsByLength(Array.from({ length: 10 }, () => 'a').join(' '), 0, 1)[9].end).toBe(1)
 })
 
 describe('grouping words into screens', () => {
@@ -97,6 +96,8 @@ describe('grouping words into screens', () => {
 
 	test('words longer than a screen get a screen each; no words, no screens', () => {
 		expect(groupWords(asWords('aaaa bbbb'), 3).map((group) => group.length)).toEqual([1, 1])
+		// Two screens would leave "a bbbbbbb" too wide: every screen must fit, so three.
+		expect(groupWords(asWords('a bbbbbbb c'), 7).map((group) => group.length)).toEqual([1, 1, 1])
 		expect(groupWords([], 40)).toEqual([])
 	})
 })
