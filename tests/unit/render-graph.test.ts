@@ -4,7 +4,7 @@ import type { ProbedMedia } from '#workers/ffmpeg/probe.ts'
 import { bandPosition, coverCrop, cornerPosition } from '#workers/render/geometry.ts'
 import { planLoudness, type LoudnessPlan } from '#workers/render/graph/audio-mix.ts'
 import { pictureSource } from '#workers/render/graph/escape.ts'
-import { buildLoudnessAnalysis, buildRenderCommand } from '#workers/render/graph/command.ts'
+import { buildLoudnessAnalysis, buildRenderCommand, hasAudibleSound } from '#workers/render/graph/command.ts'
 import type { PreparedStills, RenderPlanInput } from '#workers/render/graph/types.ts'
 import { renderTarget, x264ThreadsFor } from '#workers/render/presets.ts'
 
@@ -204,6 +204,14 @@ describe('sound', () => {
 		const graph = graphOf(buildRenderCommand(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }), gain).args)
 		expect(graph).toContain('[a0]anull[voice]')
 		expect(graph).toContain('[voice]anull[mix]')
+	})
+
+	test('a render has sound to measure when a kept clip has sound or there is music', () => {
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }))).toBe(true)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }] }))).toBe(false)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }], audio: { keepClipSound: false } }))).toBe(false)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }, { type: 'clip', mediaId: 'land', out: 3 }] }))).toBe(true)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }], audio: { music: { mediaId: 'music' } } }))).toBe(true)
 	})
 
 	test('without ducking the music is only mixed', () => {
