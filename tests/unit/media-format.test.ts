@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { MediaDetailsSchema } from '~/media/details-schema.ts'
 import { formatBytes, formatDuration } from '~/media/format.ts'
 import { hasFilters, parseLibraryFilters } from '~/media/library-filters.ts'
 import { mediaSearchText } from '~/media/search-text.ts'
@@ -38,4 +39,12 @@ test('library filters come from the URL; empty or unknown values are no filter',
 test('search matches the name, the place and the season without accents or case', () => {
 	expect(mediaSearchText({ displayName: 'Đồi chè', place: 'Suối Giàng', season: 'Xuân 2026' })).toBe('doi che suoi giang xuan 2026')
 	expect(mediaSearchText({ displayName: 'Đồi chè', place: null })).toBe('doi che')
+})
+
+test('the detail form keeps labels in NFC on one line; empty labels are stored as none', () => {
+	const parsed = MediaDetailsSchema.parse({ intent: 'save', displayName: '  Đồi chè ', place: ' Suo\u0302\u0301i \n Giàng ', season: '   ' })
+	expect(parsed).toEqual({ intent: 'save', displayName: 'Đồi chè', place: 'Suối Giàng', season: null, productIds: [] })
+	expect(MediaDetailsSchema.safeParse({ intent: 'save', displayName: '   ' }).error?.issues.map((issue) => issue.message)).toEqual([
+		'media:detail.displayNameRequired',
+	])
 })
