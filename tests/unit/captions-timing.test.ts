@@ -118,6 +118,15 @@ describe('timeLinesToSpeech', () => {
 		])
 	})
 
+	test('of two pauses within reach, the nearer one takes the boundary, even when it is the later one', () => {
+		// 2.6 s of speech: the cut falls at 1.3 s of speaking time; pauses at 1.0 s (0.3 away) and 1.4 s (0.1 away).
+		const lines = timeLinesToSpeech(['Chè ngon', 'Gạo ngon'], [{ start: 0, end: 1 }, { start: 2, end: 2.4 }, { start: 3, end: 4.2 }])!
+		expect(lines.map((l) => [l.start, l.end])).toEqual([
+			[0, 2.4],
+			[3, 4.2],
+		])
+	})
+
 	test('a pause within 35 % of the shorter line of the cut is within reach', () => {
 		// The cut falls at 1.2 s of speaking time, 0.4 s after the pause: 35 % of 1.2 s is 0.42 s.
 		const lines = timeLinesToSpeech(['Chè ngon', 'Gạo ngon'], [{ start: 0, end: 0.8 }, { start: 2, end: 3.6 }])!
