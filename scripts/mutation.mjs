@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { minimatch } from 'minimatch'
 import { calculateMetrics } from 'mutation-testing-metrics'
 import strykerConfig, { perFileFloor } from '../stryker.config.mjs'
 
@@ -26,6 +27,14 @@ try {
 	console.error(`Stryker wrote no report (exit code ${stryker.status ?? stryker.signal}): the mutation run did not finish.`)
 	process.exit(1)
 }
+
+// Incremental mode carries over the results of files that this run did not
+// mutate, so that `--mutate one-file` still shows the whole picture; a file
+// taken out of `mutate` since then must not count.
+const patterns = strykerConfig.mutate
+const inScope = (name) =>
+	patterns.some((p) => !p.startsWith('!') && minimatch(name, p)) && !patterns.some((p) => p.startsWith('!') && minimatch(name, p.slice(1)))
+report.files = Object.fromEntries(Object.entries(report.files).filter(([name]) => inScope(name)))
 
 /** Stryker's mutation score: (killed + timeout) / (killed + timeout + survived + no coverage), in %. */
 const scoreOf = (files) => {

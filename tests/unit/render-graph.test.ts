@@ -206,6 +206,19 @@ describe('sound', () => {
 		expect(graph).toContain('[voice]anull[mix]')
 	})
 
+	test('a cut between two clips joins them end to end: nothing is blended, the sound is concatenated', () => {
+		const input = plan({
+			timeline: [
+				{ type: 'clip', mediaId: 'land', out: 2 },
+				{ type: 'clip', mediaId: 'land', in: 4, out: 6, transitionIn: { type: 'cut' } },
+			],
+		})
+		const graph = graphOf(buildRenderCommand(input, gain).args)
+		expect(graph).toContain('[v0][v1]concat=n=2:v=1:a=0[timeline]')
+		expect(graph).toContain('[a0][a1]concat=n=2:v=0:a=1[voice]')
+		expect(graph).not.toContain('fade')
+	})
+
 	test('a render has sound to measure when a kept clip has sound or there is music', () => {
 		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }))).toBe(true)
 		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }] }))).toBe(false)
@@ -268,6 +281,9 @@ describe('encoding', () => {
 	test('H.264 High yuv420p 30 fps, AAC 48 kHz, moov first', () => {
 		const { args } = buildRenderCommand(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }), gain)
 		const joined = args.join(' ')
+		// Without captions the picture goes straight to the pixel format.
+		expect(graphOf(args)).toContain('[timeline]format=yuv420p[vout]')
+		expect(args.slice(-2)).toEqual(['-max_muxing_queue_size', '4096'])
 		expect(joined).toContain('-map [vout] -map [aout] -c:v libx264 -preset veryfast -crf 21 -profile:v high -pix_fmt yuv420p -r 30 -g 60 -threads 2')
 		expect(joined).toContain('-c:a aac -b:a 128k -ar 48000 -ac 2 -movflags +faststart -t 3')
 		// The lookahead on its own thread, off the main thread that decodes and filters.
