@@ -6,6 +6,7 @@
 // dropped halfway through an upload, or an answer that never comes after the
 // platform already acted.
 
+import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -35,10 +36,14 @@ export type FakePlatforms = {
 	tiktok: Map<string, TikTokUpload>
 	zaloVideos: Map<string, { videoId: string; bytes: number; checks: number }>
 	zaloArticles: Array<{ id: string; token: string; body: Record<string, unknown> }>
+	/** Zalo refresh tokens still unused; each works once and is replaced by a new one. */
+	zaloRefreshTokens: Set<string>
+	/** Numbers the insights endpoints report, by object id. */
+	numbers: Map<string, { views: number; likes: number; comments: number; shares: number }>
 	close(): Promise<void>
 }
 
-const VALID_TOKENS = new Set(['page-token', 'zalo-token', 'tiktok-token'])
+const VALID_TOKENS = new Set(['page-token', 'page-token-2', 'user-token-long', 'zalo-token', 'tiktok-token'])
 
 export async function startFakePlatforms(options: { reelPollsUntilPublished?: number } = {}): Promise<FakePlatforms> {
 	const mishaps: Array<{ route: RegExp; mishap: Mishap; times: number; skip: number }> = []
@@ -54,6 +59,8 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 		tiktok: new Map(),
 		zaloVideos: new Map(),
 		zaloArticles: [],
+		zaloRefreshTokens: new Set(['zalo-refresh-1']),
+		numbers: new Map(),
 	}
 
 	const server = http.createServer(async (req, res) => {
@@ -97,6 +104,9 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 		}
 
 		try {
+			if (url.pathname === '/v4/oa/access_token') return zaloOauth(req, body, send)
+			if (url.pathname === '/v2/oauth/token/') return tiktokOauth(body, send)
+			if (url.pathname === '/v2/video/query/') return tiktokVideos(req, body, send)
 			if (url.pathname.startsWith('/rupload/')) return facebookUpload(req, url, body, send, mishap)
 			// Zalo's Open API lives under /v2.0/article and /v2.0/oa; Graph paths under any other version.
 			if (/^\/v2\.0\/(article|oa)\//.test(url.pathname)) return await zalo(req, url, body, send, mishap)
@@ -132,9 +142,43 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 	async function facebook(req: http.IncomingMessage, url: URL, body: Buffer, send: Send, mishap: Mishap | undefined) {
 		const [, , objectId, edge] = url.pathname.split('/')
 		const params = await formParams(req, url, body)
+		if (objectId === 'oauth' && edge === 'access_token') return facebookOauth(params, send)
 		const token = params.get('access_token')
 		if (graphError(send, mishap, typeof token === 'string' ? token : null)) return
 
+		if (req.method === 'GET' && objectId === 'me' && edge === 'accounts') {
+			if (token !== 'user-token-long') return graphError(send, { kind: 'expired-token' }, null)
+			const all = [
+				{ id: '1234', name: 'HTX Chè Shan Tuyết Suối Giàng', access_token: 'page-token', tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'] },
+				{ id: '5678', name: 'Quế Văn Yên', access_token: 'page-token-2', tasks: ['ANALYZE'] },
+			]
+			const start = params.get('after') === 'c1' ? 1 : 0
+			const data = all.slice(start, start + 1)
+			return send(200, { data, paging: { cursors: { before: 'c0', after: 'c1' }, ...(start === 0 ? { next: `${baseUrl()}/next` } : {}) } })
+		}
+		if (req.method === 'GET' && edge === 'video_insights') {
+			const numbers = state.numbers.get(objectId!)
+			if (!numbers) return send(400, { error: { message: 'Object does not exist', code: 100 } })
+			const metric = String(params.get('metric')).split(',')
+			const values: Record<string, unknown> = {
+				blue_reels_play_count: numbers.views,
+				total_video_views: numbers.views,
+				post_video_likes_by_reaction_type: { REACTION_LIKE: numbers.likes - 1, REACTION_LOVE: 1 },
+				total_video_reactions_by_type_total: { like: numbers.likes },
+				post_video_social_actions: { COMMENT: numbers.comments, SHARE: numbers.shares },
+			}
+			return send(200, { data: metric.filter((name) => name in values).map((name) => ({ name, period: 'lifetime', values: [{ value: values[name] }] })) })
+		}
+		if (req.method === 'GET' && edge === 'insights') {
+			const numbers = state.numbers.get(objectId!)
+			if (!numbers) return send(400, { error: { message: 'Object does not exist', code: 100 } })
+			return send(200, { data: [{ name: 'post_total_media_view_unique', period: 'lifetime', values: [{ value: numbers.views }] }] })
+		}
+		if (req.method === 'GET' && !edge && String(params.get('fields') ?? '').includes('reactions')) {
+			const numbers = state.numbers.get(objectId!)
+			if (!numbers) return send(400, { error: { message: 'Object does not exist', code: 100 } })
+			return send(200, { id: objectId, reactions: { data: [], summary: { total_count: numbers.likes } }, comments: { data: [], summary: { total_count: numbers.comments } }, shares: { count: numbers.shares } })
+		}
 		if (req.method === 'GET' && !edge) {
 			const reel = state.reels.get(objectId!)
 			if (reel) {
@@ -239,6 +283,61 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 			}
 		}
 		// TikTok keeps nothing of a chunk that did not arrive whole.
+	}
+
+	/** Code → short-lived user token; fb_exchange_token → long-lived (about 60 days). */
+	function facebookOauth(params: FormData, send: Send) {
+		if (params.get('client_id') !== 'fb-app' || params.get('client_secret') !== 'fb-secret') {
+			return send(400, { error: { message: 'Error validating client secret.', type: 'OAuthException', code: 1 } })
+		}
+		if (params.get('grant_type') === 'fb_exchange_token') {
+			if (params.get('fb_exchange_token') !== 'user-token-short') return graphError(send, { kind: 'expired-token' }, null)
+			return send(200, { access_token: 'user-token-long', token_type: 'bearer', expires_in: 5_183_944 })
+		}
+		if (params.get('code') !== 'fb-code' || !params.get('redirect_uri')) {
+			return send(400, { error: { message: 'This authorization code has been used.', type: 'OAuthException', code: 100, error_subcode: 36009 } })
+		}
+		return send(200, { access_token: 'user-token-short', token_type: 'bearer', expires_in: 5_183 })
+	}
+
+	/** Zalo v4: secret_key header; the refresh token is single-use and rotates. */
+	async function zaloOauth(req: http.IncomingMessage, body: Buffer, send: Send) {
+		const form = new URLSearchParams(body.toString('utf8'))
+		if (req.headers.secret_key !== 'zalo-secret' || form.get('app_id') !== 'zalo-app') return send(200, { error: -14002, error_name: 'Invalid app', error_description: 'app_id or secret_key is invalid' })
+		const issue = () => {
+			const refresh = `zalo-refresh-${nextId()}`
+			state.zaloRefreshTokens.add(refresh)
+			return send(200, { access_token: `zalo-access-${nextId()}`, refresh_token: refresh, expires_in: '90000' })
+		}
+		if (form.get('grant_type') === 'authorization_code') {
+			const verifier = form.get('code_verifier') ?? ''
+			const challenge = crypto.createHash('sha256').update(verifier).digest('base64url')
+			if (form.get('code') !== `zalo-code-for-${challenge}`) return send(200, { error: -14019, error_name: 'Invalid code', error_description: 'code_verifier does not match' })
+			return issue()
+		}
+		const refresh = form.get('refresh_token') ?? ''
+		if (!state.zaloRefreshTokens.delete(refresh)) return send(200, { error: -14014, error_name: 'Invalid refresh token', error_description: 'Refresh token is invalid or expired' })
+		return issue()
+	}
+
+	function tiktokOauth(body: Buffer, send: Send) {
+		const form = new URLSearchParams(body.toString('utf8'))
+		if (form.get('client_key') !== 'tt-key' || form.get('client_secret') !== 'tt-secret') {
+			return send(400, { error: 'invalid_client', error_description: 'Client key or secret is incorrect.', log_id: 'x' })
+		}
+		const valid = form.get('grant_type') === 'authorization_code' ? form.get('code') === 'tt-code' && !!form.get('redirect_uri') : form.get('refresh_token') === 'tt-refresh-1'
+		if (!valid) return send(400, { error: 'invalid_grant', error_description: 'Authorization code or refresh token is expired or invalid.', log_id: 'x' })
+		return send(200, { access_token: 'tiktok-token', expires_in: 86400, open_id: 'open-1', refresh_expires_in: 31536000, refresh_token: 'tt-refresh-2', scope: 'user.info.basic,video.upload', token_type: 'Bearer' })
+	}
+
+	function tiktokVideos(req: http.IncomingMessage, body: Buffer, send: Send) {
+		if (tiktokError(send, undefined, req.headers.authorization)) return
+		const ids = ((JSON.parse(body.toString('utf8') || '{}') as { filters?: { video_ids?: string[] } }).filters?.video_ids ?? []).map(String)
+		const videos = ids.filter((id) => state.numbers.has(id)).map((id) => {
+			const n = state.numbers.get(id)!
+			return { id, view_count: n.views, like_count: n.likes, comment_count: n.comments, share_count: n.shares }
+		})
+		return send(200, { data: { videos, cursor: 0, has_more: false }, error: { code: 'ok', message: '', log_id: 'x' } })
 	}
 
 	// ── Zalo OA Open API ─────────────────────────────────────────────────
