@@ -3,6 +3,7 @@ import { CreateInviteSchema } from '~/accounts/coop-schemas.ts'
 import { certificationLabel } from '~/products/certification-label.ts'
 import { thumbnailUrl } from '~/products/thumbnails.ts'
 import { captionSafeArea } from '~/studio/captions/safe-area.ts'
+import { CaptionTimingError } from '~/studio/captions/timing-error.ts'
 import { formatVnd } from '~/utils/money.ts'
 
 test('prices in English put the đồng sign first, the way en-US writes currencies', () => {
@@ -32,4 +33,11 @@ test('the caption safe area: tall video keeps clear of the platform buttons, squ
 	// 1.05 still counts as square.
 	expect(captionSafeArea(1050, 1000)).toEqual({ left: 63, right: 63, top: 60, bottom: 80 })
 	expect(captionSafeArea(1920, 1080)).toEqual({ left: 96, right: 96, top: 65, bottom: 86 })
+})
+
+test('a caption timing failure names its problem in the log, with its cause', () => {
+	const cause = new Error('ETIMEDOUT')
+	const error = new CaptionTimingError('timeout', {}, { cause })
+	expect(String(error)).toBe('CaptionTimingError: Caption timing failed: timeout')
+	expect(error.cause).toBe(cause)
 })
