@@ -15,8 +15,8 @@ import { parseEditSpec } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMAT_IDS, type OutputFormatId } from '~/studio/spec/formats.ts'
 import { describeSpecIssue, studioTranslator } from '~/studio/spec/messages.ts'
 import { describeRenderFailure } from '~/studio/spec/render-failure.ts'
+import { usedMediaIds } from '~/studio/render/cache-key.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/render/engine.ts'
-import { usedMediaIds } from '#workers/render/cache-key.ts'
 
 const EXIT = { usage: 2, invalidSpec: 3, renderFailed: 4, interrupted: 130 } as const
 

@@ -45,6 +45,7 @@ export const specMediaSelect = {
 	width: true,
 	height: true,
 	rotation: true,
+	videoCodec: true,
 	hasAudio: true,
 	fps: true,
 } as const
@@ -61,6 +62,7 @@ export type SpecMedia = {
 	width: number | null
 	height: number | null
 	rotation: number
+	videoCodec: string | null
 	hasAudio: boolean | null
 	fps: number | null
 }
