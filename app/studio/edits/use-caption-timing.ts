@@ -1,0 +1,39 @@
+import { useEffect, useRef, useState } from 'react'
+import { isActiveCaptionTimingStatus, type CaptionTimingUpdatedEvent, type CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
+import type { CaptionLine } from '~/studio/captions/schema.ts'
+import { useCoopEvents } from '~/utils/use-coop-events.ts'
+
+/**
+ * The caption timing this screen asked for, followed live: the action's
+ * answer starts it (`follow`), `caption-timing.updated` events move it, and
+ * the page's data (after a reload, or a revalidation after a reconnection)
+ * catches up with what an event missed. When it is ready its lines go to
+ * `onLines` once, like any other change to the draft.
+ */
+export function useCaptionTiming(loaded: CaptionTimingView | null, onLines: (lines: CaptionLine[]) => void) {
+	const [timing, setTiming] = useState<CaptionTimingView | null>(loaded)
+	const applied = useRef<string | null>(null)
+	const latestOnLines = useRef(onLines)
+	latestOnLines.current = onLines
+
+	useCoopEvents((event) => {
+		if (event.type !== 'caption-timing.updated') return
+		const update = event as CaptionTimingUpdatedEvent
+		setTiming((current) => (movesOn(current, update) ? update : current))
+	})
+	useEffect(() => {
+		if (loaded) setTiming((current) => (movesOn(current, loaded) && current?.status !== loaded.status ? loaded : current))
+	}, [loaded])
+	useEffect(() => {
+		if (timing?.status !== 'ready' || !timing.lines || applied.current === timing.captionTimingId) return
+		applied.current = timing.captionTimingId
+		latestOnLines.current(timing.lines)
+	}, [timing])
+
+	return { timing, follow: setTiming }
+}
+
+/** A newer state of the timing on screen; a finished one stays as it is. */
+function movesOn(current: CaptionTimingView | null, next: CaptionTimingView): boolean {
+	return current?.captionTimingId === next.captionTimingId && isActiveCaptionTimingStatus(current.status)
+}
