@@ -54,8 +54,10 @@ async function storedMediaFacts(spec: EditSpec, media: Map<string, SpecMedia>): 
 		[...mediaUses(spec).keys()].map(async (id): Promise<[string, InspectedMedia[string]]> => {
 			const row = media.get(id)
 			if (!row || !(await isFile(resolveMediaPath(row.storageKey)))) return [id, { status: 'missing' }]
-			const hasVideo = row.kind === 'video' && row.videoCodec !== null
-			const image = row.kind === 'photo' && row.width && row.height ? { width: row.width, height: row.height } : undefined
+			// A picture size is stored only when the probe found a picture (for a video, its video stream).
+			const size = row.width && row.height ? { width: row.width, height: row.height } : undefined
+			const hasVideo = row.kind === 'video' && size !== undefined
+			const image = row.kind === 'photo' ? size : undefined
 			return [id, { status: 'ok', durationMs: row.durationMs, hasVideo, hasAudio: row.hasAudio === true, image }]
 		}),
 	)

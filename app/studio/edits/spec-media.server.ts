@@ -45,7 +45,6 @@ export const specMediaSelect = {
 	width: true,
 	height: true,
 	rotation: true,
-	videoCodec: true,
 	hasAudio: true,
 	fps: true,
 } as const
@@ -62,7 +61,6 @@ export type SpecMedia = {
 	width: number | null
 	height: number | null
 	rotation: number
-	videoCodec: string | null
 	hasAudio: boolean | null
 	fps: number | null
 }
