@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process'
+import fs from 'node:fs/promises'
 import { promisify } from 'node:util'
 import type { Worker } from 'bullmq'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { QUEUES, jobIds } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
+import { resolveMediaPath } from '~/media/storage.server.ts'
 import * as editorRoute from '~/routes/studio.$editId/route.tsx'
 import type { CaptionTimingUpdatedEvent, CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
+import { captionTimingsOwingWork, enqueueCaptionTimingJob } from '~/studio/edits/caption-timings.server.ts'
 import { createEdit } from '~/studio/edits/edits.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus, subscribeCoopEvents, type CoopEvent } from '~/utils/events.server.ts'
@@ -13,7 +16,7 @@ import { startCaptionTimingWorker } from '#workers/captions/worker.ts'
 import { ffmpegPath } from '#workers/ffmpeg/binaries.ts'
 import { createUserWithCoop } from '../../prisma/factories.ts'
 import { callRoute, sessionCookie } from '#tests/support/session-requests.ts'
-import { storeReadyMedia } from '#tests/support/studio-media.ts'
+import { createReadyClip, storeReadyMedia } from '#tests/support/studio-media.ts'
 
 // "Time to the speech" for a whole edit, as background work: the request
 // only queues it (no ffmpeg in the web process); the caption-timing worker
@@ -127,6 +130,35 @@ test('a clip kept without its sound has no speech: the lines are spread evenly, 
 	expect(timedBy).toBe('even')
 	expect(lines![0].start).toBe(0)
 	expect(lines![1].end).toBeCloseTo(7, 1)
+})
+
+test('a clip whose sound cannot be read: the timing fails with what to do next, stored and sent, without a retry', async () => {
+	const broken = await createReadyClip(coopId, { width: 160, height: 90, seconds: 3, displayName: 'hong.mp4' })
+	// Its bytes went bad on disk after it was probed at upload.
+	await fs.writeFile(resolveMediaPath(broken.storageKey), 'not a video')
+	const asked = await askToTime({ version: 1, timeline: [{ type: 'clip', mediaId: broken.id, in: 0, out: 2 }] }, ['Một'])
+	const { finished } = await followTiming(asked.captionTimingId)
+	worker ??= startCaptionTimingWorker()
+	const event = await finished
+	expect(event).toMatchObject({ status: 'failed', error: { problem: 'unreadable' } })
+	expect(event.lines).toBeUndefined()
+	const row = await getDb().captionTiming.findUniqueOrThrow({ where: { id: asked.captionTimingId } })
+	expect(row).toMatchObject({ status: 'failed', errorCode: 'unreadable' })
+	const job = await getQueue(QUEUES.captionTiming).getJob(jobIds.captionTiming(asked.captionTimingId))
+	expect(job?.attemptsMade).toBe(1)
+})
+
+test('a timing whose job Redis lost is owed work, and queueing it again finishes it', async () => {
+	const asked = await askToTime(spec, ['Xin chào bà con.'])
+	await getQueue(QUEUES.captionTiming).remove(jobIds.captionTiming(asked.captionTimingId))
+	await getDb().captionTiming.update({ where: { id: asked.captionTimingId }, data: { updatedAt: new Date(Date.now() - 60_000) } })
+	expect(await captionTimingsOwingWork({ olderThanMs: 30_000 })).toContain(asked.captionTimingId)
+
+	const { finished } = await followTiming(asked.captionTimingId)
+	await enqueueCaptionTimingJob(asked.captionTimingId)
+	worker ??= startCaptionTimingWorker()
+	expect(await finished).toMatchObject({ status: 'ready', timedBy: 'speech' })
+	expect(await captionTimingsOwingWork({ olderThanMs: 0 })).not.toContain(asked.captionTimingId)
 })
 
 test('transcription without a key says how to time the words instead, and queues nothing', async () => {
