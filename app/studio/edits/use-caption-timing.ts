@@ -16,11 +16,15 @@ export function useCaptionTiming(loaded: CaptionTimingView | null, onLines: (lin
 	const latestOnLines = useRef(onLines)
 	latestOnLines.current = onLines
 
+	// A quick timing can finish before the action's answer arrives: the answer then adopts what was heard.
+	const heard = useRef(new Map<string, CaptionTimingView>())
 	useCoopEvents((event) => {
 		if (event.type !== 'caption-timing.updated') return
 		const update = event as CaptionTimingUpdatedEvent
+		heard.current.set(update.captionTimingId, update)
 		setTiming((current) => (movesOn(current, update) ? update : current))
 	})
+	const follow = (asked: CaptionTimingView) => setTiming(heard.current.get(asked.captionTimingId) ?? asked)
 	useEffect(() => {
 		if (loaded) setTiming((current) => (movesOn(current, loaded) && current?.status !== loaded.status ? loaded : current))
 	}, [loaded])
@@ -30,7 +34,7 @@ export function useCaptionTiming(loaded: CaptionTimingView | null, onLines: (lin
 		latestOnLines.current(timing.lines)
 	}, [timing])
 
-	return { timing, follow: setTiming }
+	return { timing, follow }
 }
 
 /** A newer state of the timing on screen; a finished one stays as it is. */
