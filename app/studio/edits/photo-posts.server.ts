@@ -14,7 +14,8 @@ import { announcePhotoPost } from './studio-events.server.ts'
 import { enqueuePhotoPost } from './studio-jobs.server.ts'
 
 // Photo post sets: a row first (what must happen), then the job. The
-// database-side worker (workers/studio/photo-post-processor.ts) renders it.
+// stateless worker (workers/photo/processor.ts) renders it and the database
+// side (workers/studio/photo-post-results.ts) records what it reports.
 
 export const photoPostRequestSchema = z.object({
 	title: z.string().trim().min(1, 'photoPosts.errors.titleRequired').max(120),
@@ -71,9 +72,9 @@ export async function requestPhotoPost(coopId: string, userId: string, request: 
 	const parsed = photoPostSpecSchema.parse(spec)
 	const row = await db.photoPostRender.create({
 		data: { coopId, productId: product?.id ?? null, title: request.title, spec: JSON.stringify(parsed), requestedById: userId },
-		select: { id: true },
+		select: { id: true, coopId: true, spec: true },
 	})
-	await enqueuePhotoPost(row.id)
+	await enqueuePhotoPost(row)
 	await announcePhotoPost(coopId, { type: 'photo-post.updated', photoPostId: row.id, status: 'queued' })
 	return { ok: true, photoPostId: row.id }
 }
