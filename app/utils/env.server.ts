@@ -40,6 +40,8 @@ const envSchema = z.object({
 		.string()
 		.default('')
 		.transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+	// How often an open /events stream writes a heartbeat and re-checks the session and the membership (server/events.ts).
+	EVENTS_HEARTBEAT_MS: z.coerce.number().int().positive().default(25_000),
 	// How often the worker checks that Redis still has its schedules (lost on a Redis restart).
 	SCHEDULE_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
 })
