@@ -4,7 +4,7 @@
 //
 // Payloads carry ids and storage keys only: never secrets, never whole files.
 
-import type { PhotoPostOutputFile } from '~/studio/edits/photo-posts.server.ts'
+import type { PhotoFormat, PhotoVariant } from '~/studio/photo-posts/spec.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
 
 export const QUEUES = {
@@ -41,6 +41,19 @@ export type PhotoPostJob = {
 
 /** What a photo post job returns; a failure comes as a failedReason (workers/photo/errors.ts). */
 export type PhotoPostJobResult = { outputs: PhotoPostOutputFile[] }
+
+/** One JPEG of a photo post set (PhotoPostRender.outputs). */
+export type PhotoPostOutputFile = {
+	position: number
+	mediaId: string
+	format: PhotoFormat
+	variant: PhotoVariant
+	/** Storage key under the set's folder. */
+	key: string
+	width: number
+	height: number
+	bytes: number
+}
 
 export type RenderJob = {
 	/** The edit spec (app/studio/spec/edit-spec.ts) as JSON; the worker validates it again. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { PhotoPostOutputFile } from '~/jobs/definitions.ts'
 import {
 	MAX_CAROUSEL_PHOTOS,
 	PHOTO_POST_SPEC_VERSION,
@@ -29,17 +30,7 @@ export const photoPostRequestSchema = z.object({
 
 export type PhotoPostRequest = z.infer<typeof photoPostRequestSchema>
 
-export type PhotoPostOutputFile = {
-	position: number
-	mediaId: string
-	format: PhotoFormat
-	variant: PhotoVariant
-	/** Storage key under the set's folder. */
-	key: string
-	width: number
-	height: number
-	bytes: number
-}
+export type { PhotoPostOutputFile }
 
 export type PhotoPostRequestResult = { ok: true; photoPostId: string } | { ok: false; error: 'photosUnavailable' }
 
