@@ -42,6 +42,18 @@ const envSchema = z.object({
 		.transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
 	// How often an open /events stream writes a heartbeat and re-checks the session and the membership (server/events.ts).
 	EVENTS_HEARTBEAT_MS: z.coerce.number().int().positive().default(25_000),
+	// Publishing (docs/decisions/150-publishing-clients.md): the platforms' base URLs, the real
+	// hosts by default; tests point them at local fakes. Upload URLs a platform returns are used as given.
+	FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+	FACEBOOK_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v24.0'),
+	ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+	ZALO_OPENAPI_URL: z.string().url().default('https://openapi.zalo.me'),
+	TIKTOK_API_URL: z.string().url().default('https://open.tiktokapis.com'),
+	// One request to a platform gives up after this long.
+	PLATFORM_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+	// After a platform accepted a video: how often to ask whether it is published, and for how long.
+	PLATFORM_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(3_000),
+	PLATFORM_POLL_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
 	// How often the worker checks that Redis still has its schedules (lost on a Redis restart).
 	SCHEDULE_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
 })
