@@ -5,9 +5,7 @@ import {
 	PHOTO_POST_SPEC_VERSION,
 	photoFormatIds,
 	photoPostSpecSchema,
-	type PhotoFormat,
 	type PhotoPostSpecInput,
-	type PhotoVariant,
 } from '~/studio/photo-posts/spec.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'

@@ -3,7 +3,7 @@ import { getQueue } from '~/jobs/queues.server.ts'
 import { renderDirKey } from '~/media/storage.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 
-// Enqueueing the studio's database-side work. Job ids are chosen here from
+// Enqueueing the studio's background work. Job ids are chosen here from
 // row ids, so the reconciler can enqueue again without making duplicates.
 
 export async function enqueueClipAnalysis(mediaId: string) {
