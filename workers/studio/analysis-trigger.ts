@@ -5,6 +5,7 @@ import { enqueueClipAnalysis } from '~/studio/edits/studio-jobs.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { createRedisConnection, redisPrefix } from '~/utils/redis.server.ts'
 import { reconcile, type ReconcileKind } from '../reconcile/reconcile.ts'
+import { rowIdOfJob } from './queue-bridge.ts'
 
 // Clip analysis follows media processing: when a media job completes and its
 // file turned out to be a ready video, its analysis is queued. The media
@@ -20,7 +21,7 @@ async function analyseIfReadyVideo(mediaId: string) {
 export async function startAnalysisTrigger(): Promise<QueueEvents> {
 	const events = new QueueEvents(QUEUES.media, { connection: createRedisConnection(), prefix: redisPrefix() })
 	events.on('completed', ({ jobId }) => {
-		const mediaId = jobId.startsWith(MEDIA_JOB_PREFIX) ? jobId.slice(MEDIA_JOB_PREFIX.length) : null
+		const mediaId = rowIdOfJob(jobId, MEDIA_JOB_PREFIX)
 		if (mediaId) analyseIfReadyVideo(mediaId).catch((error: Error) => console.error(`analysis trigger: ${jobId}:`, error.message))
 	})
 	events.on('error', (error) => console.error('analysis trigger:', error.message))
