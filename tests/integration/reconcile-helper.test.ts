@@ -2,7 +2,7 @@ import { Queue, Worker, type Job } from 'bullmq'
 import { nanoid } from 'nanoid'
 import { afterAll, beforeEach, describe, expect, test } from 'vitest'
 import { createRedisConnection, redisPrefix } from '~/utils/redis.server.ts'
-import { reconcile, type CheckDecision, type ReconcileKind } from '#workers/reconcile/reconcile.ts'
+import { reconcile, type CheckDecision, type CheckingKind, type ReconcileKind } from '#workers/reconcile/reconcile.ts'
 
 // The reconcile helper on its own, against the real Redis: a queue of this
 // test's own, rows kept in memory (the helper never sees a database), and
@@ -67,7 +67,7 @@ function kindParts() {
 
 const enqueueing = (): ReconcileKind<Row, Result> => kindParts()
 
-function checking(decide: (row: Row) => CheckDecision<Result>): ReconcileKind<Row, Result> {
+function checking(decide: (row: Row) => CheckDecision<Result>): CheckingKind<Row, Result> {
 	return {
 		...kindParts(),
 		onMissingJob: 'check',
@@ -196,6 +196,17 @@ describe('a kind that must never run twice (check first)', () => {
 		expect(refused).toMatchObject({ status: 'failed', reason: 'token expired' })
 		expect(unknown.status).toBe('owed')
 		expect(await queue.getJob(jobIdOf(unknown.id))).toBeUndefined()
+	})
+
+	test('the kind may decide per row: one never sent is enqueued, one that may have been sent is checked', async () => {
+		const [scheduled, sending] = [addRow(), addRow()]
+		const tally = await reconcile({
+			...checking(() => ({ decision: 'wait' })),
+			onMissingJob: (row) => (row === scheduled ? 'enqueue' : 'check'),
+		})
+		expect(tally).toMatchObject({ handled: 2, enqueued: 1, checked: 1 })
+		expect(log).toEqual([`enqueued ${scheduled.id}`, `checked ${sending.id}`])
+		expect(await queue.getJob(jobIdOf(sending.id))).toBeUndefined()
 	})
 
 	test('a job that still exists is settled from its state, without a check', async () => {

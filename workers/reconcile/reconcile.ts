@@ -44,10 +44,12 @@ export type EnqueueingKind<Row, Result = unknown> = KindParts<Row> & {
 /**
  * A kind whose work must never run twice (a post sent to a platform): a row
  * whose job is gone is not enqueued blindly; `check` finds out what happened
- * and its decision is applied.
+ * and its decision is applied. `onMissingJob` may decide per row (a post
+ * still only scheduled was never sent and may be enqueued; one that was
+ * publishing must be checked).
  */
 export type CheckingKind<Row, Result = unknown> = KindParts<Row> & {
-	onMissingJob: 'check'
+	onMissingJob: 'check' | ((row: Row) => 'enqueue' | 'check')
 	applyCompleted: (row: Row, result: Result) => Promise<void>
 	check: (row: Row) => Promise<CheckDecision<Result>>
 }
@@ -88,7 +90,7 @@ export async function reconcile<Row, Result>(kind: ReconcileKind<Row, Result>): 
 async function settle<Row, Result>(kind: ReconcileKind<Row, Result>, row: Row): Promise<Outcome> {
 	const job = await kind.queue.getJob(kind.jobId(row))
 	const state = job ? await job.getState() : 'unknown'
-	if (!job || state === 'unknown') return kind.onMissingJob === 'check' ? applyCheck(kind, row) : enqueueAgain(kind, row)
+	if (!job || state === 'unknown') return settleMissing(kind, row)
 	switch (state) {
 		case 'completed':
 			if (kind.applyCompleted) {
@@ -108,6 +110,12 @@ async function settle<Row, Result>(kind: ReconcileKind<Row, Result>, row: Row): 
 			// Waiting, delayed for a retry, prioritised: the queue still has it.
 			return 'left'
 	}
+}
+
+async function settleMissing<Row, Result>(kind: ReconcileKind<Row, Result>, row: Row): Promise<Outcome> {
+	if (!('check' in kind)) return enqueueAgain(kind, row)
+	const choice = kind.onMissingJob === 'check' ? 'check' : kind.onMissingJob(row)
+	return choice === 'check' ? applyCheck(kind, row) : enqueueAgain(kind, row)
 }
 
 async function enqueueAgain<Row>(kind: Pick<KindParts<Row>, 'enqueue'>, row: Row): Promise<Outcome> {
