@@ -31,6 +31,8 @@ const envSchema = z.object({
 	// Caption timing by transcription (docs/decisions/021-caption-timing.md).
 	OPENAI_TRANSCRIPTION_MODEL: z.string().default('whisper-1'),
 	TRANSCRIPTION_LANGUAGE: z.string().default('vi'),
+	// Post copy ("Viết bằng AI"): a chat model that supports structured output (json_schema).
+	OPENAI_COPY_MODEL: z.string().default('gpt-4o-mini'),
 	OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 	OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(3),
 	LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
