@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function MediaDetailPage() {
 	const { item, canEdit, canDelete } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation('media')
-	useRevalidateOnCoopEvents((event) => event.mediaId === item.id && event.type !== 'media.progress')
+	useRevalidateOnCoopEvents((event) => 'mediaId' in event && event.mediaId === item.id && event.type !== 'media.progress')
 	return (
 		<div className="mx-auto max-w-3xl">
 			<Link to="/library" className="mb-3 inline-block text-sm font-medium text-tea-700 underline">
