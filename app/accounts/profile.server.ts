@@ -1,7 +1,6 @@
-import { normalizeEmail, verifyPassword } from '~/utils/auth.server.ts'
+import { normalizeEmail, verifyPassword, WrongPasswordError } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { isUniqueViolation } from './prisma-errors.server.ts'
-import { WrongPasswordError } from './sessions.server.ts'
 import { EmailTakenError } from './signup.server.ts'
 
 export class PasswordNeededError extends Error {

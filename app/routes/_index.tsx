@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getDb } from '~/utils/db.server.ts'
-import { requireCoopMember } from '~/utils/permissions.server.ts'
+import { requireCoopMember } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { userId, coopId } = await requireCoopMember(request)

@@ -9,16 +9,16 @@ import type { DeviceDescription } from '~/accounts/device.ts'
 import { EmailField, PersonNameField } from '~/accounts/account-fields.tsx'
 import { PasswordNeededError, updateProfile } from '~/accounts/profile.server.ts'
 import { ChangePasswordSchema, ProfileSchema } from '~/accounts/schemas.ts'
+import { EmailTakenError } from '~/accounts/signup.server.ts'
+import { Field, FormError } from '~/components/forms.tsx'
 import {
 	changePassword,
 	listActiveSessions,
+	requireSession,
 	revokeOtherSessions,
 	revokeSession,
 	WrongPasswordError,
-} from '~/accounts/sessions.server.ts'
-import { EmailTakenError } from '~/accounts/signup.server.ts'
-import { Field, FormError } from '~/components/forms.tsx'
-import { requireSession } from '~/utils/auth.server.ts'
+} from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'

@@ -9,8 +9,9 @@ import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
 import { PROVINCES } from '~/accounts/schemas.ts'
 import { Field } from '~/components/forms.tsx'
 import type { loader as rootLoader } from '~/root.tsx'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { can } from '~/accounts/permissions.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'read:coop')

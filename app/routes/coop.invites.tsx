@@ -11,8 +11,8 @@ import { LinkToSend } from '~/accounts/share-buttons.tsx'
 import { getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 function readCoop(coopId: string) {
 	return getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true, timezone: true } })

@@ -13,8 +13,8 @@ import { FormError } from '~/components/forms.tsx'
 import { getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission, type CoopContext } from '~/utils/permissions.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
+import { requireCoopPermission, type CoopContext } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, userId } = await requireCoopPermission(request, 'read:member')

@@ -4,10 +4,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { NewCoopSchema, PROVINCES } from '~/accounts/schemas.ts'
-import { switchActiveCoop } from '~/accounts/sessions.server.ts'
 import { createCoopForUser } from '~/accounts/signup.server.ts'
 import { Field } from '~/components/forms.tsx'
-import { requireSession } from '~/utils/auth.server.ts'
+import { requireSession, switchActiveCoop } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 

@@ -14,10 +14,9 @@ import {
 	signUpWithInvite,
 } from '~/accounts/invites.server.ts'
 import { InviteSignupSchema } from '~/accounts/schemas.ts'
-import { switchActiveCoop } from '~/accounts/sessions.server.ts'
 import { EmailTakenError } from '~/accounts/signup.server.ts'
 import { FormError } from '~/components/forms.tsx'
-import { readSessionRow, requireSession, startSession } from '~/utils/auth.server.ts'
+import { readSessionRow, requireSession, startSession, switchActiveCoop } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'

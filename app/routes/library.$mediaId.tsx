@@ -8,9 +8,10 @@ import { MediaDetailsSchema } from '~/media/details-schema.ts'
 import { formatBytes, formatDuration } from '~/media/format.ts'
 import { keepDuplicate, libraryFacets, requireMediaItem, updateMediaDetails } from '~/media/library.server.ts'
 import { MediaThumb } from '~/media/media-thumb.tsx'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 import { useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { can } from '~/accounts/permissions.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'read:media')

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { deleteMedia, requireMediaItem } from '~/media/library.server.ts'
 import { MediaThumb } from '~/media/media-thumb.tsx'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 // Deleting asks first on a page of its own, so that it works the same with or
 // without JavaScript and never happens from one mistaken tap.

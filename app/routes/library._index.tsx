@@ -9,8 +9,9 @@ import { MediaCard } from '~/media/media-card.tsx'
 import { UploadPanel } from '~/media/upload-panel.tsx'
 import { getEnv } from '~/utils/env.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { useCoopEvents, useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { can } from '~/accounts/permissions.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'read:media')

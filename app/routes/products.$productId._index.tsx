@@ -8,8 +8,9 @@ import { thumbnailUrl } from '~/products/thumbnails.ts'
 import { TraceabilityPreview } from '~/products/traceability-preview.tsx'
 import { isLanguage } from '~/utils/i18n.ts'
 import { formatVnd } from '~/utils/money.ts'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { can } from '~/accounts/permissions.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'read:product')

@@ -7,8 +7,8 @@ import { ProductForm } from '~/products/product-form.tsx'
 import { createProduct, suggestCodeForCoop } from '~/products/products.server.ts'
 import { invalidProductForm, parseProductForm, refusedProductSave } from '~/products/submission.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'create:product')

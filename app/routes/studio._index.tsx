@@ -5,8 +5,9 @@ import { listEdits } from '~/studio/edits/edits.server.ts'
 import { listPhotoPosts } from '~/studio/edits/photo-posts.server.ts'
 import { isActiveRenderStatus } from '~/studio/edits/render-status.ts'
 import { getT } from '~/utils/language.server.ts'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { can } from '~/accounts/permissions.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'read:project')

@@ -11,7 +11,7 @@ import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { OUTPUT_FORMAT_IDS } from '~/studio/spec/formats.ts'
 import { describeTemplateMessage, describeTemplates, findTemplate, type TemplateProblem } from '~/studio/templates/index.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'create:project')

@@ -7,8 +7,8 @@ import { photoPostRequestSchema, requestPhotoPost } from '~/studio/edits/photo-p
 import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
 import { photoFormatIds } from '~/studio/photo-posts/spec.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'create:project')

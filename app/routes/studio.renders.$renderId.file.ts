@@ -3,8 +3,8 @@ import { resolveMediaPath } from '~/media/storage.server.ts'
 import { fileResponse } from '~/utils/file-response.server.ts'
 import { requireRender } from '~/studio/edits/renders.server.ts'
 import { getDb } from '~/utils/db.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 /** The rendered MP4, to play (with byte ranges) or, with ?download=1, to save under the edit's title. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
