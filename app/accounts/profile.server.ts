@@ -9,6 +9,11 @@ export class PasswordNeededError extends Error {
 	}
 }
 
+/** The person's name and email as they see them on their own pages. */
+export function getProfile(userId: string) {
+	return getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } })
+}
+
 /**
  * Saves the person's name and email. The email is what they sign in with,
  * so a new one needs the current password (whoever picks up an unlocked

@@ -7,6 +7,7 @@ import { timeZoneChoices, zaloHref } from '~/accounts/coop-contact.ts'
 import { getCoopProfile, isLogoChoice, listLogoChoices, updateCoopProfile } from '~/accounts/coop-profile.server.ts'
 import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
 import { PROVINCES } from '~/accounts/schemas.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field } from '~/components/forms.tsx'
 import type { loader as rootLoader } from '~/root.tsx'
 import { redirectWithToast } from '~/utils/responses.server.ts'
@@ -240,4 +241,8 @@ function YourCoops() {
 			</Link>
 		</section>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="coop" />
 }

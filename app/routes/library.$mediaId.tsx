@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field } from '~/components/forms.tsx'
 import { MediaDetailsSchema } from '~/media/details-schema.ts'
 import { formatBytes, formatDuration } from '~/media/format.ts'
@@ -211,4 +212,8 @@ function DetailsForm() {
 			</button>
 		</Form>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="library" />
 }

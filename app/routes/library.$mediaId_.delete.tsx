@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { deleteMedia, requireMediaItem } from '~/media/library.server.ts'
 import { MediaThumb } from '~/media/media-thumb.tsx'
 import { redirectWithToast } from '~/utils/responses.server.ts'
@@ -43,4 +44,8 @@ export default function DeleteMediaPage() {
 			</Form>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="library" />
 }

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { LibraryFilterForm } from '~/media/library-filter-form.tsx'
 import { hasFilters, parseLibraryFilters } from '~/media/library-filters.ts'
 import { libraryFacets, listLibrary } from '~/media/library.server.ts'
@@ -71,4 +72,8 @@ function useProcessingProgress() {
 		setProgress((current) => ({ ...current, [mediaId]: percent }))
 	})
 	return progress
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="library" />
 }

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { listEdits } from '~/studio/edits/edits.server.ts'
 import { listPhotoPosts } from '~/studio/edits/photo-posts.server.ts'
 import { isActiveRenderStatus } from '~/studio/edits/render-status.ts'
@@ -141,4 +142,8 @@ function LatestRender({ latest }: { latest: { status: string; quality: string; p
 			{isActiveRenderStatus(latest.status) ? ` ${latest.progress}%` : ''}
 		</span>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }

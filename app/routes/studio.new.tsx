@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { MediaChoiceGrid, useOrderedChoice } from '~/components/media-choice-grid.tsx'
 import { ProductSelect } from '~/components/product-select.tsx'
 import { createEditFromTemplate, templateRequestSchema } from '~/studio/edits/from-template.server.ts'
@@ -191,4 +192,8 @@ function NewVideoProblems({ errors, problems, issues }: { errors: string[]; prob
 			</ul>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }

@@ -3,6 +3,7 @@ import { Form, Link, useFetcher, useLoaderData, useSearchParams } from '@remix-r
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/accounts/permissions.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import type { CaptionLine } from '~/studio/captions/schema.ts'
 import { isTranscriptionConfigured } from '~/studio/captions/transcribe.server.ts'
 import { NO_HINTS } from '~/studio/edits/clip-hints.ts'
@@ -396,4 +397,8 @@ function TemplateNotes() {
 			</ul>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }
