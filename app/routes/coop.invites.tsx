@@ -10,11 +10,11 @@ import { createInvite, listPendingInvites, revokeInvite } from '~/accounts/invit
 import { ROLES } from '~/accounts/permissions.ts'
 import { LinkToSend } from '~/accounts/share-buttons.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { dispatchIntent } from '~/utils/intent.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
-import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'read:invite')

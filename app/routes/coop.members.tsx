@@ -19,11 +19,11 @@ import { LinkToSend } from '~/accounts/share-buttons.tsx'
 import { useCan } from '~/accounts/use-can.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { FormError } from '~/components/forms.tsx'
+import { requireCoopPermission, type CoopContext } from '~/utils/auth.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { dispatchIntent } from '~/utils/intent.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
-import { requireCoopPermission, type CoopContext } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, userId } = await requireCoopPermission(request, 'read:member')

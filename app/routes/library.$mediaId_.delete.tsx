@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { deleteMedia, requireMediaItem } from '~/media/library.server.ts'
 import { MediaThumb } from '~/media/media-thumb.tsx'
-import { redirectWithToast } from '~/utils/responses.server.ts'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { redirectWithToast } from '~/utils/responses.server.ts'
 
 // Deleting asks first on a page of its own, so that it works the same with or
 // without JavaScript and never happens from one mistaken tap.

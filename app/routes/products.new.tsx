@@ -6,9 +6,9 @@ import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { ProductForm } from '~/products/product-form.tsx'
 import { createProduct, suggestCodeForCoop } from '~/products/products.server.ts'
 import { invalidProductForm, parseProductForm, refusedProductSave } from '~/products/submission.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
-import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'create:product')

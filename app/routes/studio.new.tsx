@@ -8,11 +8,11 @@ import { ProductSelect } from '~/components/product-select.tsx'
 import { createEditFromTemplate, templateRequestSchema } from '~/studio/edits/from-template.server.ts'
 import { describeEditIssue } from '~/studio/edits/issue-messages.ts'
 import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
-import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { OUTPUT_FORMAT_IDS } from '~/studio/spec/formats.ts'
+import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { describeTemplateMessage, describeTemplates, findTemplate, type TemplateProblem } from '~/studio/templates/index.ts'
-import { getT } from '~/utils/language.server.ts'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { getT } from '~/utils/language.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'create:project')

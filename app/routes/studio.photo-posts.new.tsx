@@ -7,9 +7,9 @@ import { ProductSelect } from '~/components/product-select.tsx'
 import { photoPostRequestSchema, requestPhotoPost } from '~/studio/edits/photo-posts.server.ts'
 import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
 import { photoFormatIds } from '~/studio/photo-posts/spec.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
-import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'create:project')

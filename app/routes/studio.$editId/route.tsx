@@ -16,6 +16,7 @@ import type { EditSpec, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMATS } from '~/studio/spec/formats.ts'
 import { timelineSeconds } from '~/studio/spec/timing.ts'
 import { describeTemplateMessage, type TemplateNote } from '~/studio/templates/index.ts'
+import { requireCoopMember, requireCoopPermission } from '~/utils/auth.server.ts'
 import { runEditorAction, type EditorActionData } from './actions.server.ts'
 import { CaptionsPanel } from './captions-panel.tsx'
 import { ClipPanel } from './clip-panel.tsx'
@@ -27,7 +28,6 @@ import { MusicPanel } from './music-panel.tsx'
 import { OverlaysPanel } from './overlays-panel.tsx'
 import { RendersPanel } from './renders-panel.tsx'
 import { TimelineList } from './timeline-list.tsx'
-import { requireCoopMember, requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopMember(request, 'viewer')
