@@ -22,6 +22,7 @@ export default {
 		'app/products/*.ts',
 		'app/media/*.ts',
 		'app/studio/captions/*.ts',
+		'app/studio/render/filter-escape.ts',
 		'workers/analysis/*.ts',
 		'workers/photo/crop-window.ts',
 		'workers/photo/fit-jpeg.ts',

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { CreateInviteSchema } from '~/accounts/coop-schemas.ts'
 import { certificationLabel } from '~/products/certification-label.ts'
 import { thumbnailUrl } from '~/products/thumbnails.ts'
+import { isActiveCaptionTimingStatus } from '~/studio/captions/caption-timing-status.ts'
 import { captionSafeArea } from '~/studio/captions/safe-area.ts'
 import { CaptionTimingError } from '~/studio/captions/timing-error.ts'
 import { formatVnd } from '~/utils/money.ts'
@@ -40,4 +41,8 @@ test('a caption timing failure names its problem in the log, with its cause', ()
 	const error = new CaptionTimingError('timeout', {}, { cause })
 	expect(String(error)).toBe('CaptionTimingError: Caption timing failed: timeout')
 	expect(error.cause).toBe(cause)
+})
+
+test('a caption timing still owes work while queued or running, not once ready or failed', () => {
+	expect(['queued', 'running', 'ready', 'failed', 'lost'].filter(isActiveCaptionTimingStatus)).toEqual(['queued', 'running'])
 })
