@@ -34,8 +34,9 @@ function graphemes(text: string): string[] {
 function truncateKeepingExtension(name: string, max: number): string {
 	const characters = graphemes(name)
 	if (characters.length <= max) return name
+	// Without a dot, lastIndexOf gives -1: far more than 10 from the end of a name this long.
 	const dot = name.lastIndexOf('.')
-	const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : ''
+	const extension = name.length - dot <= 10 ? name.slice(dot) : ''
 	const room = max - graphemes(extension).length - 1
 	return `${characters.slice(0, room).join('').trimEnd()}…${extension}`
 }

@@ -9,8 +9,9 @@ export const FINGERPRINT_EDGE_BYTES = 1024 * 1024
 /** Works on a browser `File` and on Node's `fs.openAsBlob()` alike. */
 export async function fingerprintBlob(blob: Blob): Promise<string> {
 	const size = blob.size
-	const head = blob.slice(0, Math.min(size, FINGERPRINT_EDGE_BYTES))
-	const tail = size > 2 * FINGERPRINT_EDGE_BYTES ? blob.slice(size - FINGERPRINT_EDGE_BYTES, size) : blob.slice(head.size, size)
+	// slice() stops at the end of the blob; the tail starts after the head when the two would overlap.
+	const head = blob.slice(0, FINGERPRINT_EDGE_BYTES)
+	const tail = blob.slice(Math.max(head.size, size - FINGERPRINT_EDGE_BYTES))
 	const parts = [new TextEncoder().encode(`${size}:`), new Uint8Array(await head.arrayBuffer()), new Uint8Array(await tail.arrayBuffer())]
 	const joined = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0))
 	let offset = 0

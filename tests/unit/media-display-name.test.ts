@@ -32,3 +32,22 @@ test('nothing usable falls back', () => {
 	expect(sanitizeDisplayName(undefined, 'photo.jpg')).toBe('photo.jpg')
 	expect(sanitizeDisplayName('\u0001\u0002', 'audio.m4a')).toBe('audio.m4a')
 })
+
+test('white space of any kind folds to one space; leading dots and spaces go, inner dots stay', () => {
+	expect(sanitizeDisplayName('  chè \t\t xuân  .mp4 ', 'x')).toBe('chè xuân .mp4')
+	expect(sanitizeDisplayName('a\u2028b\u2029c.jpg', 'x')).toBe('abc.jpg')
+	expect(sanitizeDisplayName('. .. hidden.mp4', 'x')).toBe('hidden.mp4')
+	expect(sanitizeDisplayName('v1.2 final.mp4', 'x')).toBe('v1.2 final.mp4')
+	expect(sanitizeDisplayName(42, 'x')).toBe('x')
+})
+
+test('the cut counts what a person sees as one character, and keeps an extension of up to 10', () => {
+	const thumbs = '👍🏽'.repeat(DISPLAY_NAME_MAX_LENGTH)
+	expect(sanitizeDisplayName(thumbs, 'x')).toBe(thumbs)
+	expect(sanitizeDisplayName(`${'a'.repeat(200)}.mp4`, 'x')).toBe(`${'a'.repeat(115)}….mp4`)
+	expect(sanitizeDisplayName(`${'a'.repeat(114)} ${'b'.repeat(50)}.mp4`, 'x')).toBe(`${'a'.repeat(114)}….mp4`)
+	expect(sanitizeDisplayName(`${'a'.repeat(200)}.abcdefghi`, 'x')).toBe(`${'a'.repeat(109)}….abcdefghi`)
+	expect(sanitizeDisplayName(`${'a'.repeat(200)}.abcdefghij`, 'x')).toBe(`${'a'.repeat(119)}…`)
+	expect(sanitizeDisplayName('a'.repeat(130), 'x')).toBe(`${'a'.repeat(119)}…`)
+	expect(sanitizeDisplayName(`${'a'.repeat(200)}.đồi`, 'x')).toBe(`${'a'.repeat(115)}….đồi`)
+})

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { expect, test } from 'vitest'
-import { FINGERPRINT_EDGE_BYTES, fingerprintBlob } from '~/media/fingerprint.ts'
+import { afterEach, expect, test, vi } from 'vitest'
+import { canFingerprint, FINGERPRINT_EDGE_BYTES, FINGERPRINT_PATTERN, fingerprintBlob } from '~/media/fingerprint.ts'
 
 function reference(bytes: Buffer) {
 	const edge = FINGERPRINT_EDGE_BYTES
@@ -8,7 +8,7 @@ function reference(bytes: Buffer) {
 	return crypto.createHash('sha256').update(`${bytes.length}:`).update(Buffer.concat(parts)).digest('hex')
 }
 
-test.each([0, 10, FINGERPRINT_EDGE_BYTES + 5, 2 * FINGERPRINT_EDGE_BYTES, 3 * FINGERPRINT_EDGE_BYTES + 7])(
+test.each([0, 10, FINGERPRINT_EDGE_BYTES - 1, FINGERPRINT_EDGE_BYTES, FINGERPRINT_EDGE_BYTES + 5, 2 * FINGERPRINT_EDGE_BYTES + 1, 2 * FINGERPRINT_EDGE_BYTES, 3 * FINGERPRINT_EDGE_BYTES + 7])(
 	'a %i-byte file: size, first and last MiB',
 	async (size) => {
 		const bytes = crypto.randomBytes(size)
@@ -25,4 +25,24 @@ test('a change in the middle of a big file is not seen (the full sha256 decides)
 	const end = Buffer.from(bytes)
 	end[end.length - 1] ^= 0xff
 	expect(await fingerprintBlob(new Blob([end]))).not.toBe(original)
+})
+
+test('a fingerprint is 64 lowercase hex digits', async () => {
+	const print = await fingerprintBlob(new Blob([crypto.randomBytes(300)]))
+	expect(print).toMatch(FINGERPRINT_PATTERN)
+	expect(FINGERPRINT_PATTERN.test(print.toUpperCase())).toBe(false)
+})
+
+afterEach(() => {
+	vi.unstubAllGlobals()
+})
+
+test('fingerprinting is offered only where WebCrypto can digest (not on a plain-HTTP page)', () => {
+	expect(canFingerprint()).toBe(true)
+	vi.stubGlobal('crypto', {})
+	expect(canFingerprint()).toBe(false)
+	vi.stubGlobal('crypto', { subtle: { digest: 'no' } })
+	expect(canFingerprint()).toBe(false)
+	vi.stubGlobal('crypto', undefined)
+	expect(canFingerprint()).toBe(false)
 })
