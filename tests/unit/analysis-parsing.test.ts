@@ -96,3 +96,33 @@ describe('filter escaping', () => {
 		expect(escapeFilterValue("/tmp/a:b,c'd[e]")).toBe("/tmp/a\\\\:b\\,c\\\\\\'d\\[e\\]")
 	})
 })
+
+describe('log parsing, the edges', () => {
+	test('metadata: Windows line ends, negative and exponent times, inf either sign; blank and unreadable values and entries before any frame are left out', () => {
+		const log = [
+			'lavfi.before=1',
+			'frame:3   pts:-512  pts_time:-0.032',
+			'  lavfi.a=  2.5 ',
+			'lavfi.b=inf',
+			'lavfi.c=',
+			'lavfi.d=nan',
+			'bad key=3',
+			'frame:4 pts:7 pts_time:1.5e-05',
+			'lavfi.f=-INF',
+			'xframe:5 pts:8 pts_time:9',
+			'frame:6 pts:9 pts_time:2',
+			'',
+		].join('\r\n')
+		expect(parseMetadataLog(log)).toEqual([
+			{ time: -0.032, values: { 'lavfi.a': 2.5, 'lavfi.b': Number.POSITIVE_INFINITY } },
+			{ time: 1.5e-5, values: { 'lavfi.f': Number.NEGATIVE_INFINITY } },
+			{ time: 2, values: {} },
+		])
+	})
+
+	test('vidstab: Windows line ends and wide spacing; the median is numeric, not by text', () => {
+		const log = 'VID.STAB 1\r\nFrame  2  (List  3 [(LM  100  -4 1 1 32 0.6 0.5),(LM 9 -2 1 1 32 0.6 0.5),(LM 10 -30 1 1 32 0.6 0.5)])\r\n'
+		expect(parseVidstabMotions(log)).toEqual([null, { dx: 10, dy: -4 }])
+		expect(parseVidstabMotions('# Frame 1 (List 1 [(LM 1 1 1 1 32 0.6 0.5)])\n')).toEqual([])
+	})
+})
