@@ -154,3 +154,58 @@ describe('typed text', () => {
 		expect(parts.join(' ')).toBe(line)
 	})
 })
+
+describe('silences and speech, the edges', () => {
+	test('an end without a start began at 0; times before 0 count as 0; a start at the very end closes nothing', () => {
+		expect(parseSilenceDetect('[silencedetect @ 0x1] silence_end: 1.5 | silence_duration: 1.5\n', 4)).toEqual([{ start: 0, end: 1.5 }])
+		expect(parseSilenceDetect('silence_start:-0.02\nsilence_end: 2e-1\n', 4)).toEqual([{ start: 0, end: 0.2 }])
+		expect(parseSilenceDetect('silence_start: 5\n', 5)).toEqual([])
+		expect(parseSilenceDetect('silence_start: 1\nsilence_end: 2\nsilence_end: 3\n', 4)).toEqual([
+			{ start: 1, end: 2 },
+			{ start: 0, end: 3 },
+		])
+	})
+
+	test('speech is found between silences given in any order, overlapping, or running past the end', () => {
+		expect(speechBetweenSilences([{ start: 3, end: 3.5 }, { start: 1, end: 2 }], 4)).toEqual([
+			{ start: 0, end: 1 },
+			{ start: 2, end: 3 },
+			{ start: 3.5, end: 4 },
+		])
+		expect(speechBetweenSilences([{ start: 1, end: 3 }, { start: 2, end: 2.5 }], 4)).toEqual([
+			{ start: 0, end: 1 },
+			{ start: 3, end: 4 },
+		])
+		expect(speechBetweenSilences([{ start: 5, end: 6 }], 4)).toEqual([{ start: 0, end: 4 }])
+	})
+
+	test('speech exactly as long as the minimum is kept; none of zero length is made', () => {
+		expect(speechBetweenSilences([{ start: 0, end: 1 }, { start: 1.25, end: 3 }], 3, 0.25)).toEqual([{ start: 1, end: 1.25 }])
+		expect(speechBetweenSilences([{ start: 0, end: 1 }], 2, 0)).toEqual([{ start: 1, end: 2 }])
+		expect(speechBetweenSilences([{ start: 0, end: 1 }], 1, 0)).toEqual([])
+	})
+})
+
+describe('typed text, the edges', () => {
+	test('rows end at Windows line ends; questions and ellipses end sentences; white space folds', () => {
+		expect(splitTypedText('Còn hàng không?  Còn…\r\nGiá\t50.000đ')).toEqual(['Còn hàng không?', 'Còn…', 'Giá 50.000đ'])
+		expect(splitTypedText(' \n\n ')).toEqual([])
+	})
+
+	test('a line at the limit stays whole; a longer one is cut between words nearest its middle', () => {
+		const words = Array(10).fill('xxxx').join(' ')
+		expect(splitLongLine(words, 49)).toEqual([words])
+		expect(splitLongLine(words, 30)).toEqual(['xxxx xxxx xxxx xxxx xxxx', 'xxxx xxxx xxxx xxxx xxxx'])
+		expect(splitLongLine(words, 15)).toEqual(['xxxx xxxx', 'xxxx xxxx xxxx', 'xxxx xxxx', 'xxxx xxxx xxxx'])
+	})
+
+	test('a cut after a semicolon or colon is preferred; punctuation past the limit is not', () => {
+		expect(splitLongLine('aaaa bbbb; cccc dddd eeee ffff', 20)).toEqual(['aaaa bbbb;', 'cccc dddd eeee ffff'])
+		expect(splitLongLine('aaaa bbbb cccc: dddd eeee ffff', 20)).toEqual(['aaaa bbbb cccc:', 'dddd eeee ffff'])
+		expect(splitLongLine('aaaa bbbb cccc dddd eeee, ffff', 20)).toEqual(['aaaa bbbb cccc', 'dddd eeee, ffff'])
+	})
+
+	test('a line with no space to cut at is cut at the limit', () => {
+		expect(splitLongLine('a'.repeat(250), 100)).toEqual(['a'.repeat(100), 'a'.repeat(100), 'a'.repeat(50)])
+	})
+})
