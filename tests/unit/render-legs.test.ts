@@ -5,7 +5,7 @@ import { addClipInput, clipAudioLeg, clipVideoLeg, kenBurnsExpressions, samplesF
 import type { RenderTarget } from '#workers/render/presets.ts'
 
 // The exact filter text of each leg: ffmpeg reads it, so a changed character is a changed render.
-const target: RenderTarget = { format: 'tiktok-reels', quality: 'final', width: 1080, height: 1920, fps: 30, x264Preset: 'medium', crf: 21, audioKbps: 128 }
+const target: RenderTarget = { format: 'tiktok-reels', quality: 'final', width: 1080, height: 1920, fps: 30, x264Preset: 'medium', crf: 21, audioKbps: 128, threads: 2 }
 const clip: ClipItem = { type: 'clip', mediaId: 'm', in: 1.25, out: 5, focus: { x: 0.5, y: 0.5 }, fit: 'cover', keepSound: true }
 const head = 'fps=30,tpad=stop_mode=clone:stop=3,trim=end_frame=90,setpts=PTS-STARTPTS'
 
