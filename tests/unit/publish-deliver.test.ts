@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { backoffMs, deliver } from '#workers/publish/deliver.ts'
-import { PlatformError, parseRetryAfter } from '#workers/publish/platforms/errors.ts'
+import { kindForStatus, PlatformError, parseRetryAfter } from '#workers/publish/platforms/errors.ts'
 import type { Checkpoint, PlatformClient, PlatformSettings, PostStatus, PublishRequest } from '#workers/publish/platforms/types.ts'
 
 // The engine's decisions, with a platform whose answers each test scripts:
@@ -183,5 +183,102 @@ describe('deliver', () => {
 		expect(result).toMatchObject({ status: 'published', platformId: 'v7', attempts: 2 })
 		expect(saved.at(-1)).toEqual({ platformId: 'v7', stage: 'started', data: { from: 'db', uploadUrl: 'u', offset: 10 } })
 		expect(seen[1]).toEqual(saved.at(-1))
+	})
+})
+
+describe('platform errors', () => {
+	test('an HTTP status alone says: 401 auth, 429 rate limit, 5xx transient, other 4xx invalid, the rest unknown', () => {
+		expect([401, 429, 500, 503, 400, 403, 404, 499, 399, 302, 200].map(kindForStatus)).toEqual([
+			'auth',
+			'rate_limit',
+			'transient',
+			'transient',
+			'invalid',
+			'invalid',
+			'invalid',
+			'invalid',
+			'unknown',
+			'unknown',
+			'unknown',
+		])
+	})
+
+	test('a platform error keeps its kind, its cause and the platform code as text; unset options are null or false', () => {
+		const cause = new Error('socket hang up')
+		const error = new PlatformError('transient', 'dropped', { ambiguous: true, retryAfterMs: 2000, platformCode: 190, cause })
+		expect(error).toBeInstanceOf(Error)
+		expect(error).toMatchObject({ name: 'PlatformError', kind: 'transient', message: 'dropped', ambiguous: true, retryAfterMs: 2000, platformCode: '190', cause })
+		expect(new PlatformError('invalid', 'x', { platformCode: 0 }).platformCode).toBe('0')
+		expect(new PlatformError('invalid', 'x')).toMatchObject({ ambiguous: false, retryAfterMs: null, platformCode: null })
+	})
+
+	test('Retry-After tolerates white space; a number with letters around it is not seconds', () => {
+		expect(parseRetryAfter(' 20 ')).toBe(20_000)
+		expect(parseRetryAfter('12.25')).toBe(12_250)
+		expect(parseRetryAfter('5s')).toBeNull()
+		expect(parseRetryAfter('x1')).toBeNull()
+		expect(parseRetryAfter(new Date(5000).toUTCString(), 10_000)).toBe(0)
+	})
+})
+
+describe('deliver, the edges', () => {
+	test('a status check that fails while following: auth ends it unconfirmed, anything else counts as still processing', async () => {
+		const refused: PlatformClient = {
+			publish: async () => 'processing',
+			checkStatus: async () => {
+				throw new PlatformError('auth', 'token expired')
+			},
+		}
+		expect(await run(refused).promise).toMatchObject({ status: 'unconfirmed', error: { kind: 'auth', message: 'token expired' } })
+		const invalid: PlatformClient = { ...refused, checkStatus: async () => Promise.reject(new PlatformError('invalid', 'no such post')) }
+		expect(await run(invalid).promise).toMatchObject({ status: 'unconfirmed', error: { kind: 'invalid' } })
+
+		let checks = 0
+		const flaky: PlatformClient = {
+			publish: async () => 'processing',
+			checkStatus: async () => {
+				if (checks++ === 0) throw new PlatformError('transient', 'gateway timeout')
+				return { state: 'published', platformId: 'r1' }
+			},
+		}
+		expect(await run(flaky).promise).toMatchObject({ status: 'published', platformId: 'r1', attempts: 1 })
+		const slow: PlatformClient = { ...refused, checkStatus: async () => Promise.reject(new PlatformError('transient', 'gateway timeout')) }
+		const result = await run(slow, { settings: { ...settings, pollTimeoutMs: 0 } }).promise
+		expect(result.error!.message).toBe('The platform accepted the post but has not confirmed it yet (gateway timeout)')
+	})
+
+	test('while following, an unknown status ends at once with its detail; one not started is named so', async () => {
+		const unknown = scripted([async () => 'processing'], [{ state: 'unknown', detail: 'no id saved' }])
+		expect((await run(unknown.client).promise).error).toEqual({
+			kind: 'unknown',
+			message: 'The platform accepted the post but has not confirmed it yet (no id saved)',
+		})
+		expect(unknown.calls.status).toBe(1)
+		const notStarted = scripted([async () => 'processing'], [{ state: 'not-started' }])
+		expect((await run(notStarted.client, { settings: { ...settings, pollTimeoutMs: 0 } }).promise).error!.message).toBe(
+			'The platform accepted the post but has not confirmed it yet (not started)',
+		)
+	})
+
+	test('an ambiguous failure whose status cannot be asked is unconfirmed, naming both', async () => {
+		const client: PlatformClient = {
+			publish: async () => Promise.reject(new PlatformError('transient', 'timed out', { ambiguous: true })),
+			checkStatus: async () => Promise.reject(new Error('DNS failure')),
+		}
+		expect((await run(client).promise).error).toEqual({ kind: 'unknown', message: 'timed out. DNS failure: check the page before posting again' })
+	})
+
+	test('a rate limit of exactly the longest wait is waited for', async () => {
+		const { client } = scripted([fail(new PlatformError('rate_limit', 'slow down', { retryAfterMs: 60_000 })), succeed])
+		const { promise, waits } = run(client)
+		expect(await promise).toMatchObject({ status: 'published', attempts: 2 })
+		expect(waits).toEqual([60_000])
+	})
+
+	test('anything else thrown is an unknown failure with its message, not retried', async () => {
+		const thrown = scripted([async () => Promise.reject(new TypeError('fetch failed'))])
+		expect(await run(thrown.client).promise).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'unknown', message: 'fetch failed' } })
+		const text = scripted([async () => Promise.reject('boom')])
+		expect(await run(text.client).promise).toMatchObject({ status: 'failed', error: { kind: 'unknown', message: 'boom' } })
 	})
 })
