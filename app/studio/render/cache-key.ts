@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { EditSpec } from '~/studio/spec/edit-spec.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
 import type { RenderQuality } from '~/studio/edits/render-status.ts'
+import { mediaUses } from './media-check.ts'
 
 // Two renders with the same key produce the same file, so the database side
 // can hand back an earlier output instead of rendering again
@@ -33,11 +34,7 @@ export function renderCacheKey(
 }
 
 export function usedMediaIds(spec: EditSpec): string[] {
-	const ids = new Set<string>()
-	for (const item of spec.timeline) if (item.type !== 'title') ids.add(item.mediaId)
-	for (const overlay of spec.overlays) if (overlay.type === 'logo') ids.add(overlay.mediaId)
-	if (spec.audio.music) ids.add(spec.audio.music.mediaId)
-	return [...ids].sort()
+	return [...mediaUses(spec).keys()].sort()
 }
 
 /** JSON with object keys sorted at every level and undefined members dropped. */
@@ -46,6 +43,7 @@ export function canonicalJson(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map((entry) => (entry === undefined ? 'null' : canonicalJson(entry))).join(',')}]`
 	const entries = Object.entries(value as Record<string, unknown>)
 		.filter(([, entry]) => entry !== undefined)
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		// The keys of one object are never equal.
+		.sort(([a], [b]) => (a < b ? -1 : 1))
 	return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`
 }
