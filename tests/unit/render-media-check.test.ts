@@ -26,7 +26,7 @@ describe('which media an edit uses', () => {
 			{ type: 'photo', mediaId: 'a' },
 			{ type: 'clip', mediaId: 'a', out: 1 },
 		],
-		overlays: [{ type: 'logo', mediaId: 'm' }, { type: 'price', text: '50.000đ' }],
+		overlays: [{ type: 'logo', mediaId: 'm' }, { type: 'price', productName: 'Chè', priceVnd: 50_000 }],
 		audio: { music: { mediaId: 'z' } },
 	})
 
