@@ -119,3 +119,69 @@ describe('questions, cancels and the rest', () => {
 		expect(debug).toEqual(expect.arrayContaining(['phone 0912345678', '"120k" is a price, not a quantity', 'code A1 → A1 × 2', 'order word "chot"']))
 	})
 })
+
+describe('what the parser says and why', () => {
+	const full = (text: string, current: string | null = null) => parseComment(text, catalogue, current)
+
+	test('the same product twice adds up; the first phone is the buyer’s', () => {
+		expect(full('chốt A1 2 hộp, A1 3 hộp 0912345678 0987654321 nhé')).toEqual({
+			intent: 'order',
+			items: [{ code: 'A1', qty: 5 }],
+			phone: '0912345678',
+			debug: ['phone 0912345678', 'code A1 → A1 × 2', 'code A1 → A1 × 3', 'order word "chot"'],
+		})
+	})
+
+	test('an emoji between code and quantity separates them', () => {
+		expect(full('A1😍2 hộp')).toEqual({ intent: 'order', items: [{ code: 'A1', qty: 2 }], phone: null, debug: ['code A1 → A1 × 2', 'a product named without a question: an order'] })
+	})
+
+	test('a number word before a name counts after an order word; prices are blanked; "sl:" gives the quantity', () => {
+		expect(full('lấy hai hộp miến và 120.000đ A1 sl: 4')).toEqual({
+			intent: 'order',
+			items: [
+				{ code: 'B2', qty: 2 },
+				{ code: 'A1', qty: 4 },
+			],
+			phone: null,
+			debug: ['"120.000d" is a price, not a quantity', '"mien" → B2 × 2', 'code A1 → A1 × 4', 'order word "lay"'],
+		})
+		expect(full('mua hai A1').items).toEqual([{ code: 'A1', qty: 2 }])
+		expect(full('hai A1').items).toEqual([{ code: 'A1', qty: 1 }])
+		expect(full('A1 25tr 2 lọ').items).toEqual([{ code: 'A1', qty: 2 }])
+		expect(full('A1 so luong 7').items).toEqual([{ code: 'A1', qty: 7 }])
+		expect(full('chè cổ thụ x 12').items).toEqual([{ code: 'A1', qty: 12 }])
+		expect(full('A1 1000 gói').items).toEqual([{ code: 'A1', qty: 1 }])
+	})
+
+	test('a quantity given later for another product stays with it', () => {
+		expect(full('A1 và B2 sl 5').items).toEqual([
+			{ code: 'A1', qty: 1 },
+			{ code: 'B2', qty: 5 },
+		])
+	})
+
+	test('no product named: the one on screen, for an order word or a phone, not for a question', () => {
+		expect(full('cho em 2 hộp nhé 0987 654 321', 'C3')).toEqual({
+			intent: 'order',
+			items: [{ code: 'C3', qty: 2 }],
+			phone: '0987654321',
+			debug: ['phone 0987654321', 'no product named: the one on screen, C3 × 2', 'order word "cho em"'],
+		})
+		expect(full('sđt 0987654321', 'C3')).toEqual({
+			intent: 'order',
+			items: [{ code: 'C3', qty: 1 }],
+			phone: '0987654321',
+			debug: ['phone 0987654321', 'no product named: the one on screen, C3 × 1', 'a product named without a question: an order'],
+		})
+		expect(full('còn hàng không 0987654321', 'C3')).toEqual({ intent: 'question', items: [], phone: '0987654321', debug: ['phone 0987654321', 'question'] })
+		expect(full('hello shop', 'A1')).toEqual({ intent: 'none', items: [], phone: null, debug: [] })
+		expect(full('0987654321')).toEqual({ intent: 'none', items: [], phone: '0987654321', debug: ['phone 0987654321'] })
+	})
+
+	test('cancel, a question about a product, an order word without a product', () => {
+		expect(full('huỷ đơn A1 nha')).toEqual({ intent: 'cancel', items: [{ code: 'A1', qty: 1 }], phone: null, debug: ['code A1 → A1 × 1 (no quantity given)', 'cancel word'] })
+		expect(full('A1 giá bao nhiêu?')).toEqual({ intent: 'question', items: [], phone: null, debug: ['code A1 → A1 × 1 (no quantity given)', 'question'] })
+		expect(full('mua nhé')).toEqual({ intent: 'order', items: [], phone: null, debug: ['order word "mua" but no product: staff must pick one'] })
+	})
+})
