@@ -70,8 +70,8 @@ function orderLines(facts: CopyFacts) {
 }
 
 function originLine(product: NonNullable<CopyFacts['product']>) {
-	const parts = [product.growingArea && `vùng ${product.growingArea}`, product.producerGroup && `do ${product.producerGroup} làm ra`].filter(Boolean)
-	return parts.length ? `🌿 ${product.name} từ ${parts.join(', ')}.` : null
+	const parts = [product.growingArea && `từ vùng ${product.growingArea}`, product.producerGroup && `do ${product.producerGroup} làm ra`].filter(Boolean)
+	return parts.length ? `🌿 ${product.name} ${parts.join(', ')}.` : null
 }
 
 /** The first spoken line worth quoting: long enough to say something, short enough to read. */

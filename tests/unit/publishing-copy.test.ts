@@ -78,3 +78,68 @@ describe('offline copy', () => {
 		expect(fitCaption('ngắn', 'zalo')).toBe('ngắn')
 	})
 })
+
+describe('offline copy, line by line', () => {
+	const bare: CopyFacts = {
+		coopName: 'HTX Quế',
+		product: { ...tea.product!, growingArea: null, producerGroup: null, certifications: [], harvestDay: null, orderPhone: null },
+		videoCaptions: ['Ngắn', ' Ngon lắm cả nhà ơi! '],
+		link: null,
+	}
+	const tags = '\n\n#chèshantuyết #yênbái #ocop #vietgap #nôngsảnviệt #htxchèsuốigiàng'
+	const order = '🛒 Đặt hàng: bình luận "A1" kèm số lượng hoặc gọi/Zalo 0912 345 678.\n👉 https://htx.example/l/a1fb'
+
+	test('each tone, with every fact known', () => {
+		expect(offlineCopy(tea, 'friendly', 'facebook').caption).toBe(
+			`Chào cả nhà 👋 Hôm nay HTX Chè Suối Giàng gửi tới Chè Shan tuyết thơm ngon, sạch từ gốc.\nBúp chè được hái từ cây cổ thụ trăm năm tuổi.\n🌿 Chè Shan tuyết từ vùng Suối Giàng, Văn Chấn, Yên Bái, do Tổ phụ nữ bản Pang Cáng làm ra.\n💰 350.000\u00a0₫/hộp\n${order}${tags}`,
+		)
+		expect(offlineCopy(tea, 'story', 'facebook').caption).toBe(
+			`“Búp chè được hái từ cây cổ thụ trăm năm tuổi.”\n🌿 Chè Shan tuyết từ vùng Suối Giàng, Văn Chấn, Yên Bái, do Tổ phụ nữ bản Pang Cáng làm ra.\n📅 Mẻ thu hái ngày 14/03/2026.\nMỗi hộp Chè Shan tuyết là công sức của bà con trên nương. 💰 350.000\u00a0₫/hộp\n${order}${tags}`,
+		)
+		expect(offlineCopy(tea, 'promo', 'facebook').caption).toBe(
+			`🔥 CHÈ SHAN TUYẾT – ĐANG CÓ HÀNG MỚI!\n💰 350.000\u00a0₫/hộp\n✅ OCOP 4 sao · VietGAP\nBúp chè được hái từ cây cổ thụ trăm năm tuổi.\nSố lượng có hạn, chốt sớm kẻo hết nhé!\n${order}${tags}`,
+		)
+	})
+
+	test('each tone with only the product name and price: no empty lines, a sentence that already ends keeps its mark', () => {
+		const tail = '🛒 Đặt hàng: bình luận "A1" kèm số lượng.\n\n#chèshantuyết #nôngsảnviệt #htxquế'
+		expect(offlineCopy(bare, 'friendly', 'facebook').caption).toBe(
+			`Chào cả nhà 👋 Hôm nay HTX Quế gửi tới Chè Shan tuyết thơm ngon, sạch từ gốc.\nNgon lắm cả nhà ơi!\n💰 350.000\u00a0₫/hộp\n${tail}`,
+		)
+		expect(offlineCopy(bare, 'story', 'facebook').caption).toBe(
+			`“Ngon lắm cả nhà ơi!”\nMỗi hộp Chè Shan tuyết là công sức của bà con trên nương. 💰 350.000\u00a0₫/hộp\n${tail}`,
+		)
+		expect(offlineCopy(bare, 'promo', 'facebook').caption).toBe(
+			`🔥 CHÈ SHAN TUYẾT – ĐANG CÓ HÀNG MỚI!\n💰 350.000\u00a0₫/hộp\nNgon lắm cả nhà ơi!\nSố lượng có hạn, chốt sớm kẻo hết nhé!\n${tail}`,
+		)
+	})
+
+	test('the origin line reads right with only the group; a story without a quote opens with the co-op', () => {
+		expect(offlineCopy({ ...bare, product: { ...bare.product!, producerGroup: 'Tổ A' }, videoCaptions: [] }, 'story', 'facebook').caption.split('\n').slice(0, 2)).toEqual([
+			'Một ngày cùng HTX Quế.',
+			'🌿 Chè Shan tuyết do Tổ A làm ra.',
+		])
+		expect(offlineCopy({ ...bare, product: { ...bare.product!, growingArea: 'Văn Yên' } }, 'friendly', 'facebook').caption).toContain('\n🌿 Chè Shan tuyết từ vùng Văn Yên.\n')
+	})
+
+	test('a quote is a caption line of 12 to 120 characters; without a product the promotion names the co-op', () => {
+		const captions = ['x'.repeat(121), 'y'.repeat(11), 'z'.repeat(12)]
+		expect(offlineCopy({ ...bare, product: null, videoCaptions: captions }, 'promo', 'facebook').caption).toBe(
+			`🔥 Hàng mới về tại HTX Quế!\n${'z'.repeat(12)}.\nSố lượng có hạn, chốt sớm kẻo hết nhé!\n\n#nôngsảnviệt #htxquế`,
+		)
+		expect(offlineCopy({ ...bare, product: null, videoCaptions: ['w'.repeat(120)] }, 'story', 'facebook').caption).toBe(`“${'w'.repeat(120)}.”\n\n#nôngsảnviệt #htxquế`)
+	})
+
+	test('a hashtag needs two letters; punctuation inside a name is dropped', () => {
+		expect(toHashtag('A')).toBeNull()
+		expect(toHashtag('Ổi')).toBe('#ổi')
+		expect(toHashtag('Gạo J-02 (túi)')).toBe('#gạoj02túi')
+	})
+
+	test('a caption of exactly the limit is kept; a story too long loses middle lines but keeps three', () => {
+		expect(fitCaption('a'.repeat(300), 'zalo')).toBe('a'.repeat(300))
+		expect(fitCaption(['a'.repeat(150), 'b'.repeat(100), 'c'.repeat(48)].join('\n'), 'zalo')).toBe(['a'.repeat(150), 'b'.repeat(100), 'c'.repeat(48)].join('\n'))
+		expect(fitCaption(['a'.repeat(150), 'b'.repeat(100), 'c'.repeat(100)].join('\n'), 'zalo')).toBe(`${['a'.repeat(150), 'b'.repeat(100), 'c'.repeat(47)].join('\n')}…`)
+		expect(fitCaption(['a'.repeat(150), 'x'.repeat(200), 'b'.repeat(100), 'c'.repeat(47)].join('\n'), 'zalo')).toBe(['a'.repeat(150), 'b'.repeat(100), 'c'.repeat(47)].join('\n'))
+	})
+})
