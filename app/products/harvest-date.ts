@@ -12,7 +12,9 @@ export function harvestDayToInstant(day: string, timeZone: string): Date | null 
 	if (!match) return null
 	const [year, month, date] = match.slice(1).map(Number)
 	const midnight = new TZDate(year, month - 1, date, timeZone)
-	if (midnight.getFullYear() !== year || midnight.getMonth() !== month - 1 || midnight.getDate() !== date) return null
+	// A day past its month's end rolls into the next month, a month past 12 into the next year;
+	// a year under 100 is read as 19xx.
+	if (midnight.getFullYear() !== year || midnight.getMonth() !== month - 1) return null
 	return new Date(midnight.getTime())
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { spreadLinesEvenly, timeLinesToSpeech } from '~/studio/captions/line-timing.ts'
 import { parseSilenceDetect, speechBetweenSilences } from '~/studio/captions/silence.ts'
-import { splitLongLine, splitTypedText } from '~/studio/captions/text-lines.ts'
+import { cleanCaptionText, splitLongLine, splitTypedText } from '~/studio/captions/text-lines.ts'
 
 // Captured from the bundled ffmpeg 4.1 on a tone at 1–2.5 s and 4–5 s of a 6 s file.
 const SILENCEDETECT_LOG = `Input #0, lavfi, from 'aevalsrc=...':
@@ -207,5 +207,28 @@ describe('typed text, the edges', () => {
 
 	test('a line with no space to cut at is cut at the limit', () => {
 		expect(splitLongLine('a'.repeat(250), 100)).toEqual(['a'.repeat(100), 'a'.repeat(100), 'a'.repeat(50)])
+	})
+})
+
+describe('cutting long lines, the rules', () => {
+	test('white space folds to one space; each typed row is a line', () => {
+		expect(cleanCaptionText(' a \t\n b ')).toBe('a b')
+		expect(splitTypedText('Dòng một\nDòng hai')).toEqual(['Dòng một', 'Dòng hai'])
+	})
+
+	test('no part is longer than the limit, even when a comma beyond it would be nearer the middle', () => {
+		expect(splitLongLine(`aaa ${'b'.repeat(19)}, ccc`, 20)).toEqual(['aaa', `${'b'.repeat(19)},`, 'ccc'])
+		expect(splitLongLine('xxxx yyyy, zzzzzzzz', 10)).toEqual(['xxxx yyyy,', 'zzzzzzzz'])
+	})
+
+	test('a dot inside a word is not a place to cut; a comma far from the middle does not win', () => {
+		expect(splitLongLine('aaaa bbbb cccc dddd e.ee ffff gggg hhhh iiii', 30)).toEqual(['aaaa bbbb cccc dddd', 'e.ee ffff gggg hhhh iiii'])
+		expect(splitLongLine('aa, bbbb cccc dddd eeee ffff', 20)).toEqual(['aa, bbbb cccc', 'dddd eeee ffff'])
+	})
+
+	test('of two cuts equally near the middle the earlier wins; a cut after the first word is a cut', () => {
+		expect(splitLongLine('aaa bbb cc x', 10)).toEqual(['aaa', 'bbb cc x'])
+		expect(splitLongLine('aaaaaaaa bbbbbbbbbbbb', 15)).toEqual(['aaaaaaaa', 'bbbbbbbbbbbb'])
+		expect(splitLongLine(`${'a'.repeat(12)} bb`, 10)).toEqual(['a'.repeat(10), 'aa bb'])
 	})
 })

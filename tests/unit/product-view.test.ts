@@ -127,6 +127,8 @@ test('a harvest day is checked field by field: month 13, day 0 and 31 April are 
 	expect(isCalendarDay(' 2025-04-10')).toBe(false)
 	expect(isCalendarDay('2025-04-10 ')).toBe(false)
 	expect(isCalendarDay('2025-04-10')).toBe(true)
+	expect(isCalendarDay('0099-01-01')).toBe(false)
+	expect(isCalendarDay('2025-00-10')).toBe(false)
 	expect(harvestDayToInstant('2025-01-05', 'UTC')?.toISOString()).toBe('2025-01-05T00:00:00.000Z')
 	expect(harvestDayToInstant('2025-01-05', 'America/New_York')?.toISOString()).toBe('2025-01-05T05:00:00.000Z')
 })

@@ -85,7 +85,7 @@ describe('checking media, one problem at a time', () => {
 				{ type: 'clip', mediaId: 'blank', out: 1 },
 				{ type: 'clip', mediaId: 'unknown', out: 1 },
 				{ type: 'clip', mediaId: 'c5', in: 5, out: 6 },
-				{ type: 'clip', mediaId: 'c5', in: 4.99, out: 5.016 },
+				{ type: 'clip', mediaId: 'c5', in: 4.5, out: 5.016 },
 				{ type: 'clip', mediaId: 'c5', in: 4, out: 5.02 },
 			],
 		})

@@ -17,7 +17,7 @@ export function cleanCaptionText(text: string): string {
 export function splitTypedText(text: string): string[] {
 	return text
 		.split(/\r?\n/)
-		.flatMap((row) => cleanCaptionText(row).split(/(?<=[.!?…])\s+/))
+		.flatMap((row) => cleanCaptionText(row).split(/(?<=[.!?…]) /))
 		.filter((line) => line !== '')
 		.flatMap((line) => splitLongLine(line))
 }
@@ -41,7 +41,8 @@ export function splitLongLine(line: string, maxChars = MAX_LINE_CHARS): string[]
 			bestCut = i
 		}
 	}
-	if (bestCut < 0) return [line.slice(0, maxChars), ...splitLongLine(line.slice(maxChars).trim(), maxChars)]
+	// No cut within the limit: the first word alone is longer, so this cut is inside it.
+	if (bestCut < 0) return [line.slice(0, maxChars), ...splitLongLine(line.slice(maxChars), maxChars)]
 	const head = words.slice(0, bestCut + 1).join(' ')
 	const tail = words.slice(bestCut + 1).join(' ')
 	return [head, ...splitLongLine(tail, maxChars)]
