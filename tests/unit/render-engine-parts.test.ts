@@ -54,6 +54,20 @@ describe('loudness reports', () => {
 		expect(parseLoudnessResult('Error opening input')).toBeNull()
 		expect(parseLoudnormAnalysis('Error opening input')).toBeNull()
 	})
+	test('the last report counts; a summary missing any of its three lines, or a damaged JSON block, is no report', () => {
+		const first = summary('-30.0', '-40.0', '5.0', '-10.0')
+		expect(parseLoudnessMeasurement(`${first}\n${summary('-22.1', '-33.5', '9.5', '-20.4')}`)).toMatchObject({ inputI: -22.1 })
+		expect(parseLoudnessMeasurement(first.replace('Integrated loudness', 'Integrated'))).toBeNull()
+		expect(parseLoudnessMeasurement(first.replace('Loudness range', 'Range'))).toBeNull()
+		expect(parseLoudnessMeasurement(first.replace('Summary:', 'Summary'))).toBeNull()
+		const silent = loudnorm.replace('"-8.12"', '"-inf"').replace('"-1.51"', '"-inf"')
+		expect(parseLoudnormAnalysis(`${loudnorm}\n${silent}`)).toMatchObject({ inputTp: Number.NEGATIVE_INFINITY })
+		expect(parseLoudnessResult(`${loudnorm}\n${silent}`)).toEqual({ integratedLufs: -14.02, truePeakDbtp: Number.NEGATIVE_INFINITY })
+		expect(parseLoudnessResult(loudnorm.replace('"output_i"', '"output_x"'))).toBeNull()
+		expect(parseLoudnessResult(loudnorm.replace('"output_tp" :', '"output_tp" '))).toBeNull()
+		expect(parseLoudnessResult('} then {')).toBeNull()
+		expect(parseLoudnormAnalysis(loudnorm.replace(/\}\n$/, ''))).toBeNull()
+	})
 })
 
 test('xfade is detected in the filter list of a newer ffmpeg only', () => {

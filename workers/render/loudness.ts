@@ -28,7 +28,7 @@ function lastLoudnormReport(stderr: string): LoudnormReport | null {
 
 /** "-inf" (silence) reads as -Infinity. */
 function level(value: string): number {
-	return value.trim() === '-inf' ? Number.NEGATIVE_INFINITY : Number(value)
+	return value === '-inf' ? Number.NEGATIVE_INFINITY : Number(value)
 }
 
 /**
