@@ -112,3 +112,61 @@ test('at most twelve photos', () => {
 	const photoIds = Array.from({ length: 13 }, (_, i) => `m${i}`)
 	expect(errorsOf({ ...minimal, photoIds }).photoIds).toEqual(['errors.tooManyPhotos'])
 })
+
+function valueOf(fields: Record<string, string | string[]>) {
+	const submission = form(fields)
+	if (submission.status !== 'success') throw new Error(JSON.stringify(submission.reply().error))
+	return submission.value
+}
+
+test('each text field has its own length limit, counted after white space is folded', () => {
+	expect(valueOf({ ...minimal, name: ` ${'a'.repeat(120)} ` }).name).toHaveLength(120)
+	expect(errorsOf({ ...minimal, name: 'a'.repeat(121) }).name).toEqual(['errors.tooLong'])
+	expect(ProductFormSchema.safeParse({ ...minimal, name: '   ' }).error?.issues.map((issue) => issue.message)).toEqual(['errors.nameRequired'])
+	expect(valueOf({ ...minimal, growingArea: 'a'.repeat(200), producerGroup: 'b'.repeat(200), batch: 'c'.repeat(80) })).toMatchObject({
+		growingArea: 'a'.repeat(200),
+		producerGroup: 'b'.repeat(200),
+		batch: 'c'.repeat(80),
+	})
+	const long = errorsOf({ ...minimal, growingArea: 'a'.repeat(201), producerGroup: 'b'.repeat(201), batch: 'c'.repeat(81), description: 'd'.repeat(5001) })
+	expect(long).toMatchObject({ growingArea: ['errors.tooLong'], producerGroup: ['errors.tooLong'], batch: ['errors.tooLong'], description: ['errors.tooLong'] })
+	expect(errorsOf({ ...minimal, certificationsOther: 'x'.repeat(1001) }).certificationsOther).toEqual(['errors.tooLong'])
+})
+
+test('a description keeps its paragraphs whatever the line ends, trimmed', () => {
+	expect(valueOf({ ...minimal, description: '  Dòng 1\rDòng 2\r\n\r\nDòng 3  ' }).description).toBe('Dòng 1\nDòng 2\n\nDòng 3')
+	expect(valueOf({ ...minimal, description: ` ${'d'.repeat(5000)} ` }).description).toHaveLength(5000)
+})
+
+test('prices from 1.000 đ to 1 billion đ are accepted, the ends included', () => {
+	expect(valueOf({ ...minimal, priceVnd: '1.000' }).priceVnd).toBe(1000)
+	expect(valueOf({ ...minimal, priceVnd: '1.000.000.000' }).priceVnd).toBe(1_000_000_000)
+	expect(errorsOf({ ...minimal, priceVnd: '999' }).priceVnd).toEqual(['errors.priceTooLow'])
+	expect(errorsOf({ ...minimal, priceVnd: '1.000.000.001' }).priceVnd).toEqual(['errors.priceTooHigh'])
+})
+
+test('harvest days from 1 January 2000 to the day it already is somewhere on earth', () => {
+	expect(valueOf({ ...minimal, harvestDate: '2000-01-01' }).harvestDate).toBe('2000-01-01')
+	const day = (offsetHours: number) => new Date(Date.now() + offsetHours * 3600_000).toISOString().slice(0, 10)
+	expect(valueOf({ ...minimal, harvestDate: day(0) }).harvestDate).toBe(day(0))
+	expect(valueOf({ ...minimal, harvestDate: day(14) }).harvestDate).toBe(day(14))
+	expect(errorsOf({ ...minimal, harvestDate: day(48) }).harvestDate).toEqual(['errors.harvestDateFuture'])
+})
+
+test('blank links and phone are simply absent; a phone is stored in its 10-digit form', () => {
+	const value = valueOf({ ...minimal, shopeeUrl: '  ', zaloUrl: ' ', orderPhone: '  ' })
+	expect(value.shopeeUrl).toBeUndefined()
+	expect(value.zaloUrl).toBeUndefined()
+	expect(value.orderPhone).toBeUndefined()
+	expect(valueOf({ ...minimal, orderPhone: '0912.345.678' }).orderPhone).toBe('0912345678')
+})
+
+test('certifications: a typed tag of 60 characters is fine, 61 is too long; twelve tags at most', () => {
+	expect(valueOf({ ...minimal, certificationsOther: 'x'.repeat(60) }).certifications).toEqual(['x'.repeat(60)])
+	expect(errorsOf({ ...minimal, certificationsOther: `ok, ${'x'.repeat(61)}` }).certificationsOther).toEqual(['errors.certificationTooLong'])
+	const tags = (n: number) => Array.from({ length: n }, (_, i) => `Nhãn ${i}`).join('; ')
+	expect(valueOf({ ...minimal, certificationsOther: tags(12) }).certifications).toHaveLength(12)
+	expect(errorsOf({ ...minimal, certificationsOther: tags(13) }).certificationsOther).toEqual(['errors.tooManyCertifications'])
+	expect(valueOf({ ...minimal, certifications: ['ocop-4'], certificationsOther: 'OCOP 4 sao' }).certifications).toEqual(['ocop-4'])
+	expect(valueOf({ ...minimal, photoIds: Array.from({ length: 12 }, (_, i) => `m${i}`) }).photoIds).toHaveLength(12)
+})
