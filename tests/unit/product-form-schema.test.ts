@@ -130,7 +130,7 @@ test('each text field has its own length limit, counted after white space is fol
 	})
 	const long = errorsOf({ ...minimal, growingArea: 'a'.repeat(201), producerGroup: 'b'.repeat(201), batch: 'c'.repeat(81), description: 'd'.repeat(5001) })
 	expect(long).toMatchObject({ growingArea: ['errors.tooLong'], producerGroup: ['errors.tooLong'], batch: ['errors.tooLong'], description: ['errors.tooLong'] })
-	expect(errorsOf({ ...minimal, certificationsOther: 'x'.repeat(1001) }).certificationsOther).toEqual(['errors.tooLong'])
+	expect(errorsOf({ ...minimal, certificationsOther: 'x'.repeat(1001) }).certificationsOther).toEqual(['errors.tooLong', 'errors.certificationTooLong'])
 })
 
 test('a description keeps its paragraphs whatever the line ends, trimmed', () => {
