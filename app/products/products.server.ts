@@ -1,9 +1,9 @@
 import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
+import { dayStart } from '~/utils/coop-time.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { serializeCertifications } from './certifications.ts'
 import { normalizeProductCode, suggestNextCode } from './codes.ts'
-import { harvestDayToInstant } from './harvest-date.ts'
 import { assertPhotosUsable } from './photos.server.ts'
 import type { ProductInput } from './schema.ts'
 import { productSearchText, searchWords } from './search.ts'
@@ -101,7 +101,7 @@ function toColumns(input: ProductInput, timeZone: string) {
 		searchText: productSearchText({ ...input, code }),
 		growingArea: input.growingArea ?? null,
 		batch: input.batch ?? null,
-		harvestDate: input.harvestDate ? harvestDayToInstant(input.harvestDate, timeZone) : null,
+		harvestDate: input.harvestDate ? dayStart(input.harvestDate, timeZone) : null,
 		producerGroup: input.producerGroup ?? null,
 		certifications: serializeCertifications(input.certifications),
 		shopeeUrl: input.shopeeUrl ?? null,

@@ -1,5 +1,5 @@
 import { parseStoredCertifications } from './certifications.ts'
-import { instantToHarvestDay } from './harvest-date.ts'
+import { dayOfInstant } from '~/utils/coop-time.ts'
 import type { ShopLinkField } from './shop-links.ts'
 
 // What pages (and, later, the public traceability page) show of a product:
@@ -63,7 +63,7 @@ export function toProductView(product: StoredProduct, timeZone: string): Product
 		description: product.description,
 		growingArea: product.growingArea,
 		batch: product.batch,
-		harvestDay: product.harvestDate ? instantToHarvestDay(product.harvestDate, timeZone) : null,
+		harvestDay: product.harvestDate ? dayOfInstant(product.harvestDate, timeZone) : null,
 		producerGroup: product.producerGroup,
 		certifications: parseStoredCertifications(product.certifications),
 		links,

@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
-import { formatDateTime } from '~/accounts/dates.ts'
+import { formatDateTime } from '~/utils/coop-time.ts'
 import type { DeviceDescription } from '~/accounts/device.ts'
 import { EmailField, PersonNameField } from '~/accounts/account-fields.tsx'
 import { PasswordNeededError, updateProfile } from '~/accounts/profile.server.ts'

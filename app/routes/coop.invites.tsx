@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CreateInviteSchema, InviteIdSchema } from '~/accounts/coop-schemas.ts'
-import { formatDateTime } from '~/accounts/dates.ts'
+import { formatDateTime } from '~/utils/coop-time.ts'
 import { createInvite, listPendingInvites, revokeInvite } from '~/accounts/invites.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'
 import { LinkToSend } from '~/accounts/share-buttons.tsx'

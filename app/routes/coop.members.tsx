@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ChangeRoleSchema, MembershipIdSchema } from '~/accounts/coop-schemas.ts'
-import { formatDate, formatDateTime } from '~/accounts/dates.ts'
+import { formatDate, formatDateTime } from '~/utils/coop-time.ts'
 import { changeMemberRole, LastOwnerError, listMembers, removeMember } from '~/accounts/members.server.ts'
 import { createPasswordResetLink, ResetNotAllowedError } from '~/accounts/password-resets.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { useTranslation } from 'react-i18next'
 import { AccountFields } from '~/accounts/account-fields.tsx'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
-import { formatDateTime } from '~/accounts/dates.ts'
+import { formatDateTime } from '~/utils/coop-time.ts'
 import {
 	acceptInvite,
 	AlreadyMemberError,
