@@ -3,6 +3,8 @@
 //
 //   npm run -s studio -- render <spec.json> --out <file.mp4>
 //        [--format tiktok-reels] [--preview] [--input <mediaId>=<path>]... [--lang vi|en]
+//   npm run -s studio -- reencrypt
+//        rewrites every encrypted column under ENCRYPTION_KEY (docs/decisions/115).
 //
 // Media ids are resolved, in order: --input flags, then an "inputs" object
 // in the spec file ({ "clip-1": "clips/doi-che.mp4" }), then the id itself
@@ -11,6 +13,10 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { disconnectDb, getDb } from '~/utils/db.server.ts'
+import { loadDotEnv } from '~/utils/dotenv.server.ts'
+import { reencryptColumns } from '~/utils/encrypted-columns.server.ts'
+import { keyringFromEnv } from '~/utils/encryption.server.ts'
 import { parseEditSpec } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMAT_IDS, type OutputFormatId } from '~/studio/spec/formats.ts'
 import { describeSpecIssue, studioTranslator } from '~/studio/spec/messages.ts'
@@ -25,6 +31,7 @@ const USAGE = `Usage: studio render <spec.json> --out <file.mp4> [--format <${OU
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'reencrypt') return reencrypt(argv.slice(1))
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
@@ -100,6 +107,19 @@ async function main(argv: string[]): Promise<number> {
 			return EXIT.renderFailed
 		}
 		throw error
+	}
+}
+
+async function reencrypt(args: string[]): Promise<number> {
+	if (args.length > 0) throw new UsageError('Usage: studio reencrypt')
+	loadDotEnv()
+	try {
+		const report = await reencryptColumns(getDb(), keyringFromEnv())
+		for (const column of report) console.log(JSON.stringify(column))
+		console.log(JSON.stringify({ columns: report.length, reencrypted: report.reduce((sum, column) => sum + column.reencrypted, 0) }))
+		return 0
+	} finally {
+		await disconnectDb()
 	}
 }
 

@@ -1,10 +1,10 @@
 import { Router, type Response as ExpressResponse } from 'express'
 import { readSessionRow } from '~/utils/auth.server.ts'
+import { getEnv } from '~/utils/env.server.ts'
 import { subscribeCoopEvents, type CoopEvent } from '~/utils/events.server.ts'
 import { guardCoopMember } from './coop-guard.ts'
 import { toFetchRequest } from './fetch-request.ts'
 
-const HEARTBEAT_MS = Number(process.env.EVENTS_HEARTBEAT_MS ?? 25_000)
 const openStreams = new Set<ExpressResponse>()
 
 /**
@@ -42,7 +42,7 @@ export function eventsRouter() {
 			readSessionRow(request)
 				.then((session) => (session ? write(': ping\n\n') : res.end()))
 				.catch(() => res.end())
-		}, HEARTBEAT_MS)
+		}, getEnv().EVENTS_HEARTBEAT_MS)
 		res.on('close', () => {
 			clearInterval(heartbeat)
 			openStreams.delete(res)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createCoopMember } from '#tests/support/media-world.ts'
 import { sessionCookie } from '#tests/support/session-requests.ts'
 import { getDb } from '~/utils/db.server.ts'
+import { resetEnvForTests } from '~/utils/env.server.ts'
 import { closeEventBus, publishCoopEvent } from '~/utils/events.server.ts'
 
 let server: http.Server
@@ -13,6 +14,7 @@ let closeEventStreams: () => void
 
 beforeAll(async () => {
 	process.env.EVENTS_HEARTBEAT_MS = '300'
+	resetEnvForTests()
 	const events = await import('../../server/events.ts')
 	closeEventStreams = events.closeEventStreams
 	const app = express()

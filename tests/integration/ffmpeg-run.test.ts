@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { FfmpegError, renderToFile, runFfmpeg, runFfmpegForLog, type FfmpegProgress } from '#workers/ffmpeg/run.ts'
 import { runningFfmpegChildren } from '#tests/support/render-checks.ts'
+import { resetEnvForTests } from '~/utils/env.server.ts'
 
 // The runner on its own: it knows argument arrays, not edits.
 
@@ -53,6 +54,7 @@ test('a run for its log resolves with the whole log, not only its tail', async (
 test('an ffmpeg that cannot be started is told apart from one that failed', async () => {
 	const saved = process.env.FFMPEG_PATH
 	process.env.FFMPEG_PATH = path.join(dir, 'no-such-ffmpeg')
+	resetEnvForTests()
 	try {
 		const error = await runFfmpeg(['-version']).catch((e: unknown) => e)
 		expect(error).toBeInstanceOf(FfmpegError)
@@ -60,6 +62,7 @@ test('an ffmpeg that cannot be started is told apart from one that failed', asyn
 	} finally {
 		if (saved === undefined) delete process.env.FFMPEG_PATH
 		else process.env.FFMPEG_PATH = saved
+		resetEnvForTests()
 	}
 })
 
