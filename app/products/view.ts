@@ -21,6 +21,8 @@ export type ProductView = {
 	orderPhone: string | null
 	/** Media ids in order; the first is the cover. */
 	photoIds: string[]
+	/** Archived instead of deleted because something points at it (docs/decisions/116). */
+	archived: boolean
 }
 
 /** A ready photo of the co-op's library, as the photo picker lists it. */
@@ -45,6 +47,7 @@ type StoredProduct = {
 	zaloUrl: string | null
 	orderPhone: string | null
 	photos?: { mediaId: string; position: number }[]
+	archivedAt?: Date | null
 }
 
 export function toProductView(product: StoredProduct, timeZone: string): ProductView {
@@ -69,5 +72,6 @@ export function toProductView(product: StoredProduct, timeZone: string): Product
 		links,
 		orderPhone: product.orderPhone,
 		photoIds: [...(product.photos ?? [])].sort((a, b) => a.position - b.position).map((p) => p.mediaId),
+		archived: Boolean(product.archivedAt),
 	}
 }

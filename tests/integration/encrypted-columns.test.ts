@@ -51,7 +51,7 @@ test('a value no configured key can read stops the walk and stays as it was', as
 
 test('`studio reencrypt` walks the registered columns with the keys of the environment', async () => {
 	expect(ENCRYPTED_COLUMNS).toEqual([])
-	const env = { ...process.env, NODE_ENV: 'test', ENCRYPTION_KEY: newKey.toString('hex'), ENCRYPTION_KEYS_OLD: oldKey.toString('base64') }
+	const env = { ...process.env, NODE_ENV: 'test' as const, ENCRYPTION_KEY: newKey.toString('hex'), ENCRYPTION_KEYS_OLD: oldKey.toString('base64') }
 	const { stdout } = await run(process.execPath, ['bin/studio.js', 'reencrypt'], { env })
 	expect(stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([{ columns: 0, reencrypted: 0 }])
 

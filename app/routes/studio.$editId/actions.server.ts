@@ -2,7 +2,7 @@ import { data, redirect } from '@remix-run/node'
 import { z } from 'zod'
 import { CaptionTimingError } from '~/studio/captions/timing-error.ts'
 import { timeCaptionsToSpeech, transcribeEditCaptions } from '~/studio/edits/caption-timing.server.ts'
-import { deleteEdit, requireEdit, saveEdit } from '~/studio/edits/edits.server.ts'
+import { deleteEdit, EditHandedOffError, requireEdit, saveEdit } from '~/studio/edits/edits.server.ts'
 import { cancelRender, handOffRender, requestRenders } from '~/studio/edits/renders.server.ts'
 import { isRenderQuality } from '~/studio/edits/render-status.ts'
 import { validateEdit } from '~/studio/edits/validate-edit.server.ts'
@@ -124,10 +124,17 @@ async function withCaptionErrors(intent: string, work: () => Promise<Pick<Editor
 	}
 }
 
-async function remove({ request, coopId, editId }: Context) {
+async function remove({ request, coopId, editId, form }: Context) {
 	const edit = await requireEdit(coopId, editId)
-	await deleteEdit(coopId, editId)
-	return redirectWithToast(request, '/studio', { kind: 'success', key: 'studio-screen:list.deleted', values: { title: edit.title } })
+	try {
+		const removal = await deleteEdit(coopId, editId, { confirmHandedOff: text(form, 'confirmHandedOff') === 'yes' })
+		const key = removal.outcome === 'archived' ? 'studio-screen:list.archived' : 'studio-screen:list.deleted'
+		return redirectWithToast(request, '/studio', { kind: 'success', key, values: { title: edit.title } })
+	} catch (error) {
+		if (!(error instanceof EditHandedOffError)) throw error
+		const values = { count: error.handedOff }
+		return redirectWithToast(request, `/studio/${editId}`, { kind: 'error', key: 'studio-screen:editor.errors.handedOffDelete', values })
+	}
 }
 
 const intents: Record<string, (context: Context) => Promise<Response | ReturnType<typeof answer>>> = {
