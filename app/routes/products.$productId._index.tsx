@@ -1,8 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { findProduct } from '~/products/products.server.ts'
+import { RestoreProductButton } from '~/products/restore-product-button.tsx'
 import { SHOP_LINK_FIELDS } from '~/products/shop-links.ts'
 import { thumbnailUrl } from '~/products/thumbnails.ts'
 import { TraceabilityPreview } from '~/products/traceability-preview.tsx'
@@ -55,13 +56,7 @@ export default function ProductPage() {
 			{product.archived ? (
 				<div className="mb-4 flex flex-wrap items-center gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="product-archived">
 					<p className="min-w-0 flex-1">{t('detail.archived')}</p>
-					{canDelete ? (
-						<Form method="post" action={`/products/${product.id}/restore`}>
-							<button type="submit" className="btn-secondary">
-								{t('detail.restore')}
-							</button>
-						</Form>
-					) : null}
+					{canDelete ? <RestoreProductButton productId={product.id} /> : null}
 				</div>
 			) : null}
 			{!canEdit ? <p className="mb-4 rounded-lg bg-sky-50 p-3 text-sm text-sky-900">{t('detail.readOnly')}</p> : null}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { countArchivedProducts, listProducts } from '~/products/products.server.ts'
 import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
+import { RestoreProductButton } from '~/products/restore-product-button.tsx'
 import { thumbnailUrl } from '~/products/thumbnails.ts'
 import { isLanguage } from '~/utils/i18n.ts'
 import { formatVnd } from '~/utils/money.ts'
@@ -118,13 +119,7 @@ export default function ProductsPage() {
 									</span>
 								</span>
 							</Link>
-							{archived && canRestore ? (
-								<Form method="post" action={`/products/${product.id}/restore`}>
-									<button type="submit" className="btn-secondary w-full">
-										{t('list.restore')}
-									</button>
-								</Form>
-							) : null}
+							{archived && canRestore ? <RestoreProductButton productId={product.id} className="w-full" /> : null}
 						</li>
 					))}
 				</ul>
