@@ -1,6 +1,7 @@
 // Co-op Studio on the command line: renders an edit spec with the same
 // engine as the render worker (docs/edit-spec.md, "Command line"), and
-// publishes to a platform like the publishing worker (bin/commands/publish.ts).
+// publishes to a platform like the publishing worker (bin/commands/publish.ts),
+// and reads live comments like the livestream console (bin/commands/parse-comments.ts).
 //
 //   npm run -s studio -- render <spec.json> --out <file.mp4>
 //        [--format tiktok-reels] [--preview] [--input <mediaId>=<path>]... [--lang vi|en]
@@ -14,17 +15,15 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { disconnectDb, getDb } from '~/utils/db.server.ts'
-import { loadDotEnv } from '~/utils/dotenv.server.ts'
-import { reencryptColumns } from '~/utils/encrypted-columns.server.ts'
-import { keyringFromEnv } from '~/utils/encryption.server.ts'
 import { parseEditSpec } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMAT_IDS, type OutputFormatId } from '~/studio/spec/formats.ts'
 import { describeSpecIssue, studioTranslator } from '~/studio/spec/messages.ts'
 import { describeRenderFailure } from '~/studio/spec/render-failure.ts'
+import { usedMediaIds } from '~/studio/render/cache-key.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/render/engine.ts'
-import { usedMediaIds } from '#workers/render/cache-key.ts'
+import { ParseCommentsUsageError, parseCommentsCommand } from './commands/parse-comments.ts'
 import { PublishUsageError, publishCommand } from './commands/publish.ts'
+import { reencryptCommand } from './commands/reencrypt.ts'
 
 const EXIT = { usage: 2, invalidSpec: 3, renderFailed: 4, interrupted: 130 } as const
 
@@ -34,7 +33,8 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
 	if (argv[0] === 'publish') return publishCommand(argv.slice(1))
-	if (argv[0] === 'reencrypt') return reencrypt(argv.slice(1))
+	if (argv[0] === 'parse-comments') return parseCommentsCommand(argv.slice(1))
+	if (argv[0] === 'reencrypt') return reencryptCommand(argv.slice(1))
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
@@ -113,19 +113,6 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-async function reencrypt(args: string[]): Promise<number> {
-	if (args.length > 0) throw new UsageError('Usage: studio reencrypt')
-	loadDotEnv()
-	try {
-		const report = await reencryptColumns(getDb(), keyringFromEnv())
-		for (const column of report) console.log(JSON.stringify(column))
-		console.log(JSON.stringify({ columns: report.length, reencrypted: report.reduce((sum, column) => sum + column.reencrypted, 0) }))
-		return 0
-	} finally {
-		await disconnectDb()
-	}
-}
-
 function resolveMedia(specText: string, specFile: string, flags: string[], ids: string[]): Record<string, string> {
 	const base = path.dirname(path.resolve(specFile))
 	const fromSpec = (JSON.parse(specText) as { inputs?: Record<string, unknown> }).inputs ?? {}
@@ -146,7 +133,7 @@ function resolveMedia(specText: string, specFile: string, flags: string[], ids: 
 main(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		const usage = error instanceof UsageError || error instanceof PublishUsageError
+		const usage = error instanceof UsageError || error instanceof PublishUsageError || error instanceof ParseCommentsUsageError
 		console.error(usage ? error.message : error)
 		process.exit(usage ? EXIT.usage : 1)
 	},
