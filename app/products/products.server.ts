@@ -247,3 +247,7 @@ export async function restoreProduct(coopId: string, productId: string): Promise
 	const { count } = await getDb().product.updateMany({ where: { id: productId, coopId }, data: { archivedAt: null } })
 	return count > 0
 }
+
+export function countProducts(coopId: string) {
+	return getDb().product.count({ where: { coopId } })
+}

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs } from '@remix-run/node'
 import { findProduct, restoreProduct } from '~/products/products.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
 
 // Undoes an archive (docs/decisions/116-archive-not-delete.md): the people who

@@ -96,6 +96,8 @@ const envSchema = z.object({
 		.string()
 		.default('')
 		.transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+	// How often an open /events stream writes a heartbeat and re-checks the session and the membership (server/events.ts).
+	EVENTS_HEARTBEAT_MS: z.coerce.number().int().positive().default(25_000),
 	// Publishing (docs/decisions/150-publishing-clients.md): the platforms' base URLs, the real
 	// hosts by default; tests point them at local fakes. Upload URLs a platform returns are used as given.
 	FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
@@ -110,8 +112,6 @@ const envSchema = z.object({
 	PLATFORM_POLL_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
 	// How often the worker checks that Redis still has its schedules (lost on a Redis restart).
 	SCHEDULE_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
-	// A comment line on /events this often keeps proxies from dropping an idle stream.
-	EVENTS_HEARTBEAT_MS: z.coerce.number().int().positive().default(25_000),
 	// BullMQ: how often a worker looks for jobs whose worker died, and how long
 	// a job's lock lasts without renewal (docs/decisions/003-queue-layout.md).
 	WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
