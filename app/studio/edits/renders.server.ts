@@ -9,6 +9,7 @@ import { renderCacheKey } from '#workers/render/cache-key.ts'
 import { checkMedia, inspectMedia } from '#workers/render/media-check.ts'
 import { readEditSpec, requireEdit } from './edits.server.ts'
 import { announceRender } from './studio-events.server.ts'
+import { clampClipsToDecodable } from './decodable-range.ts'
 import { cancelRenderJob, enqueueRenderJob } from './render-jobs.server.ts'
 import { isActiveRenderStatus, type RenderQuality } from './render-status.ts'
 import type { SpecMedia } from './spec-media.server.ts'
@@ -28,7 +29,10 @@ export async function requestRenders({ coopId, userId, editId, quality }: Render
 	const edit = await requireEdit(coopId, editId)
 	const validated = await validateEdit(coopId, readEditSpec(edit))
 	if (!validated.ok) return validated
-	const { spec, media } = validated
+	const { media } = validated
+	const clamped = clampClipsToDecodable(validated.spec, new Map([...media.values()].map((m) => [m.id, m.durationMs])))
+	if (clamped.issues.length > 0) return { ok: false, issues: clamped.issues }
+	const { spec } = clamped
 	// ffprobe on the stored files: a trim past a clip's end or a file that
 	// went missing on disk is refused here, by item, before anything is queued.
 	const inspected = await inspectMedia(spec, mediaPaths(media))

@@ -1,0 +1,113 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { QueueEvents, Worker } from 'bullmq'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { makeClip } from '#tests/support/media-fixtures.ts'
+import { createCoopMember, uploadIntoLibrary, waitForMediaSettled } from '#tests/support/media-world.ts'
+import { probeFile } from '#workers/ffmpeg/probe.ts'
+import { startMediaWorker } from '#workers/media/worker.ts'
+import { startRenderWorker } from '#workers/render/worker.ts'
+import { startRenderBridge } from '#workers/studio/render-bridge.ts'
+import { resolveMediaPath } from '~/media/storage.server.ts'
+import { createEdit } from '~/studio/edits/edits.server.ts'
+import { requestRenders } from '~/studio/edits/renders.server.ts'
+import { getDb } from '~/utils/db.server.ts'
+import { closeEventBus } from '~/utils/events.server.ts'
+
+// A half-written phone clip (docs/decisions/130-truncated-media.md): a
+// faststart MP4 cut in half keeps a header that promises the whole length.
+
+const fixtures = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-truncated-'))
+const workers: Worker[] = []
+let bridge: QueueEvents
+let member: { userId: string; coopId: string }
+let whole: string
+
+beforeAll(async () => {
+	workers.push(startMediaWorker(), startRenderWorker())
+	bridge = await startRenderBridge()
+	member = await createCoopMember('owner')
+	whole = await makeClip(path.join(fixtures, 'whole.mp4'), { width: 320, height: 180, seconds: 20 })
+})
+afterAll(async () => {
+	await Promise.all(workers.map((worker) => worker.close()))
+	await bridge?.close()
+	await closeEventBus()
+	fs.rmSync(fixtures, { recursive: true, force: true })
+})
+
+function cutTo(name: string, bytes: number) {
+	const target = path.join(fixtures, name)
+	const handle = fs.openSync(target, 'w')
+	fs.writeSync(handle, fs.readFileSync(whole).subarray(0, bytes))
+	fs.closeSync(handle)
+	return target
+}
+
+test('a whole clip keeps its full duration and is not marked as cut', async () => {
+	const { mediaId } = await uploadIntoLibrary(member, whole, { name: 'nguyen-ven.mp4' })
+	const media = await waitForMediaSettled(mediaId)
+	expect(media.status).toBe('ready')
+	expect(Math.abs(media.durationMs! - 20_000)).toBeLessThanOrEqual(40)
+	expect(media.fullDurationMs).toBeNull()
+})
+
+test('a clip cut in half: ready, with the duration that decodes and the one its header claims', async () => {
+	const half = cutTo('half.mp4', Math.floor(fs.statSync(whole).size / 2))
+	expect((await probeFile(half)).durationMs).toBe(20_000)
+	const { mediaId } = await uploadIntoLibrary(member, half, { name: 'cat-do.mp4' })
+	const media = await waitForMediaSettled(mediaId)
+	expect(media.status).toBe('ready')
+	expect(media.fullDurationMs).toBe(20_000)
+	expect(media.durationMs!).toBeGreaterThan(8_000)
+	expect(media.durationMs!).toBeLessThan(12_000)
+	// The preview holds what decodes, to within a frame or two.
+	const proxy = await probeFile(resolveMediaPath(media.proxyKey!))
+	expect(Math.abs(proxy.durationMs! - media.durationMs!)).toBeLessThanOrEqual(200)
+})
+
+test('a clip with almost nothing left is unusable, and says it was cut short', async () => {
+	const stub = cutTo('stub.mp4', 40_000)
+	const { mediaId } = await uploadIntoLibrary(member, stub, { name: 'gan-nhu-trong.mp4' })
+	const media = await waitForMediaSettled(mediaId)
+	expect(media).toMatchObject({ status: 'failed', errorCode: 'truncated' })
+})
+
+test('a render asking for seconds past the cut is given only what decodes, and succeeds', async () => {
+	const half = cutTo('half-render.mp4', Math.floor(fs.statSync(whole).size / 2))
+	const { mediaId } = await uploadIntoLibrary(member, half, { name: 'cat-do-dung.mp4' })
+	const media = await waitForMediaSettled(mediaId)
+	const created = await createEdit({
+		coopId: member.coopId,
+		userId: member.userId,
+		title: 'Clip cắt dở',
+		spec: { version: 1, output: { formats: ['tiktok-reels'] }, timeline: [{ type: 'clip', mediaId, label: 'cat-do-dung.mp4', in: 6, out: 18 }] },
+	})
+	if (!created.ok) throw new Error(JSON.stringify(created.issues))
+	const requested = await requestRenders({ coopId: member.coopId, userId: member.userId, editId: created.editId, quality: 'preview' })
+	if (!requested.ok) throw new Error(JSON.stringify(requested.issues))
+	let render = await getDb().render.findUniqueOrThrow({ where: { id: requested.renders[0].renderId } })
+	while (render.status === 'queued' || render.status === 'rendering') {
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		render = await getDb().render.findUniqueOrThrow({ where: { id: render.id } })
+	}
+	expect(render.status).toBe('ready')
+	const output = await probeFile(resolveMediaPath(render.outputKey!))
+	expect(Math.abs(output.durationMs! - (media.durationMs! - 6000))).toBeLessThanOrEqual(200)
+})
+
+test('a clip starting past the cut is refused, naming the item', async () => {
+	const half = cutTo('half-late.mp4', Math.floor(fs.statSync(whole).size / 2))
+	const { mediaId } = await uploadIntoLibrary(member, half, { name: 'cuoi-clip.mp4' })
+	await waitForMediaSettled(mediaId)
+	const created = await createEdit({
+		coopId: member.coopId,
+		userId: member.userId,
+		title: 'Đoạn sau chỗ cắt',
+		spec: { version: 1, output: { formats: ['tiktok-reels'] }, timeline: [{ type: 'clip', mediaId, label: 'cuoi-clip.mp4', in: 15, out: 18 }] },
+	})
+	if (!created.ok) throw new Error(JSON.stringify(created.issues))
+	const requested = await requestRenders({ coopId: member.coopId, userId: member.userId, editId: created.editId, quality: 'preview' })
+	expect(requested).toMatchObject({ ok: false, issues: [{ code: 'clip.inPastEnd', at: { kind: 'item', index: 0, label: 'cuoi-clip.mp4' } }] })
+})
