@@ -1,15 +1,19 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { QueueEvents, Worker } from 'bullmq'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { QueueEvents, type Worker } from 'bullmq'
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { makeClip } from '#tests/support/media-fixtures.ts'
 import { createCoopMember, uploadIntoLibrary, waitForMediaSettled } from '#tests/support/media-world.ts'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { startMediaWorker } from '#workers/media/worker.ts'
 import { startRenderWorker } from '#workers/render/worker.ts'
 import { startRenderBridge } from '#workers/studio/render-bridge.ts'
-import { resolveMediaPath } from '~/media/storage.server.ts'
+import { QUEUES } from '~/jobs/definitions.ts'
+import { getQueue } from '~/jobs/queues.server.ts'
+import { mediaDirKey, resolveMediaPath } from '~/media/storage.server.ts'
+import { decodeRenderFailure, describeRenderFailure } from '~/studio/spec/render-failure.ts'
+import { createRedisConnection, redisPrefix } from '~/utils/redis.server.ts'
 import { createEdit } from '~/studio/edits/edits.server.ts'
 import { requestRenders } from '~/studio/edits/renders.server.ts'
 import { getDb } from '~/utils/db.server.ts'
@@ -72,6 +76,8 @@ test('a clip with almost nothing left is unusable, and says it was cut short', a
 	const { mediaId } = await uploadIntoLibrary(member, stub, { name: 'gan-nhu-trong.mp4' })
 	const media = await waitForMediaSettled(mediaId)
 	expect(media).toMatchObject({ status: 'failed', errorCode: 'truncated' })
+	// Its bytes are gone and so is its folder: the card alone explains.
+	expect(fs.existsSync(resolveMediaPath(mediaDirKey(member.coopId, mediaId)))).toBe(false)
 })
 
 test('a render asking for seconds past the cut is given only what decodes, and succeeds', async () => {
@@ -110,4 +116,27 @@ test('a clip starting past the cut is refused, naming the item', async () => {
 	if (!created.ok) throw new Error(JSON.stringify(created.issues))
 	const requested = await requestRenders({ coopId: member.coopId, userId: member.userId, editId: created.editId, quality: 'preview' })
 	expect(requested).toMatchObject({ ok: false, issues: [{ code: 'clip.inPastEnd', at: { kind: 'item', index: 0, label: 'cuoi-clip.mp4' } }] })
+})
+
+test('a render job reaching the worker with a range past the cut fails naming the item, and leaves no folder', async () => {
+	const half = cutTo('half-worker.mp4', Math.floor(fs.statSync(whole).size / 2))
+	const { mediaId } = await uploadIntoLibrary(member, half, { name: 'doi-che-cat-do.mp4' })
+	const media = await waitForMediaSettled(mediaId)
+	const events = new QueueEvents(QUEUES.render, { connection: createRedisConnection(), prefix: redisPrefix() })
+	await events.waitUntilReady()
+	const outputKey = `coops/${member.coopId}/renders/cutshort1/square-preview.mp4`
+	const spec = { version: 1, timeline: [{ type: 'clip', mediaId, label: 'doi-che-cat-do.mp4', in: 2, out: 18 }] }
+	const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+	const job = await getQueue(QUEUES.render).add('render', { spec, format: 'square', quality: 'preview', inputs: { [mediaId]: media.storageKey }, outputKey })
+	const reason = await job.waitUntilFinished(events).then(
+		() => null,
+		(error: Error) => error.message,
+	)
+	logged.mockRestore()
+	await events.close()
+	const failure = decodeRenderFailure(reason ?? undefined)
+	expect(failure).toMatchObject({ code: 'clipCutShort', params: { item: 'doi-che-cat-do.mp4' } })
+	const [sentence] = describeRenderFailure(failure, (key, options) => `${key} ${JSON.stringify(options)}`)
+	expect(sentence).toContain('doi-che-cat-do.mp4')
+	expect(fs.existsSync(path.dirname(resolveMediaPath(outputKey)))).toBe(false)
 })
