@@ -174,6 +174,8 @@ class UploadQueue {
 				if (response.getStatus() === 200 && offset > 0) this.update(entry, { resumedFrom: offset, sentBytes: offset })
 			},
 			onSuccess: ({ lastResponse }) => {
+				// The server keeps a receipt for a phone that missed this answer; this one heard it.
+				if (upload.url) void fetch(upload.url, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }).catch(() => {})
 				this.update(entry, { phase: 'done', sentBytes: entry.size, mediaId: lastResponse.getHeader('Upload-Media-Id') ?? null })
 				for (const listener of this.finishedListeners) listener()
 				this.pump()
