@@ -29,7 +29,14 @@ export type UploadEntry = {
 
 export type UploadLimits = { maxBytes: number }
 
-type Tracked = UploadEntry & { file: File; keepDuplicate: boolean; upload: tus.Upload | null; lastProgressAt: number }
+type Tracked = UploadEntry & {
+	file: File
+	keepDuplicate: boolean
+	upload: tus.Upload | null
+	/** When the bytes last moved, and how far they had got (null: a request just started). */
+	lastProgressAt: number
+	progressMark: number | null
+}
 
 /** An upload an earlier page left unfinished (tus-js-client's record in localStorage). */
 export type UnfinishedUpload = { storageKey: string; uploadUrl: string | null; name: string; size: number }
@@ -105,6 +112,7 @@ class UploadQueue {
 				keepDuplicate: false,
 				upload: null,
 				lastProgressAt: Date.now(),
+				progressMark: null,
 			}
 			this.tracked.push(entry)
 			void this.check(entry, limits)
@@ -149,6 +157,7 @@ class UploadQueue {
 		const upload = entry.upload
 		if (!upload) return
 		entry.lastProgressAt = Date.now()
+		entry.progressMark = null
 		this.update(entry, { phase, errorCode: null })
 		void upload.abort(false).then(() => {
 			if (entry.upload === upload && (entry.phase === 'uploading' || entry.phase === 'stalled')) upload.start()
@@ -219,8 +228,11 @@ class UploadQueue {
 			removeFingerprintOnSuccess: true,
 			metadata: { filename: entry.file.name, keepDuplicate: entry.keepDuplicate ? '1' : '0' },
 			onProgress: (sent) => {
-				entry.lastProgressAt = Date.now()
-				this.update(entry, { sentBytes: sent, ...(entry.phase === 'stalled' ? { phase: 'uploading' } : {}) })
+				// A restarted request first reports where it starts: that is no progress yet.
+				const moved = entry.progressMark !== null && sent > entry.progressMark
+				entry.progressMark = sent
+				if (moved) entry.lastProgressAt = Date.now()
+				this.update(entry, { sentBytes: sent, ...(moved && entry.phase === 'stalled' ? { phase: 'uploading' } : {}) })
 			},
 			onAfterResponse: (request, response) => {
 				// Resuming starts with a HEAD whose offset says how far the earlier attempt got.
@@ -244,6 +256,7 @@ class UploadQueue {
 		})
 		entry.upload = upload
 		entry.lastProgressAt = Date.now()
+		entry.progressMark = null
 		const previous = await upload.findPreviousUploads().catch(() => [])
 		if (entry.phase !== 'uploading') return
 		entry.lastProgressAt = Date.now()
@@ -265,7 +278,7 @@ class UploadQueue {
 	}
 
 	private publish() {
-		this.snapshot = this.tracked.map(({ file: _file, keepDuplicate: _keep, upload: _upload, lastProgressAt: _last, ...visible }) => visible)
+		this.snapshot = this.tracked.map(({ file: _file, keepDuplicate: _keep, upload: _upload, lastProgressAt: _last, progressMark: _mark, ...visible }) => visible)
 		for (const listener of this.listeners) listener()
 	}
 }
