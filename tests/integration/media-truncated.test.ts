@@ -16,6 +16,7 @@ import { decodeRenderFailure, describeRenderFailure } from '~/studio/spec/render
 import { createRedisConnection, redisPrefix } from '~/utils/redis.server.ts'
 import { createEdit } from '~/studio/edits/edits.server.ts'
 import { requestRenders } from '~/studio/edits/renders.server.ts'
+import type { EditSpecInput } from '~/studio/spec/edit-spec.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus } from '~/utils/events.server.ts'
 
@@ -47,6 +48,17 @@ function cutTo(name: string, bytes: number) {
 	fs.writeSync(handle, fs.readFileSync(whole).subarray(0, bytes))
 	fs.closeSync(handle)
 	return target
+}
+
+/** Takes in a clip cut in half, makes an edit of `range` of it and asks for a preview render. */
+async function renderHalfClip(name: string, range: { in: number; out: number }) {
+	const { mediaId } = await uploadIntoLibrary(member, cutTo(name, Math.floor(fs.statSync(whole).size / 2)), { name })
+	const media = await waitForMediaSettled(mediaId)
+	const spec: EditSpecInput = { version: 1, output: { formats: ['tiktok-reels'] }, timeline: [{ type: 'clip', mediaId, label: name, ...range }] }
+	const created = await createEdit({ coopId: member.coopId, userId: member.userId, title: `Clip ${name}`, spec })
+	if (!created.ok) throw new Error(JSON.stringify(created.issues))
+	const requested = await requestRenders({ coopId: member.coopId, userId: member.userId, editId: created.editId, quality: 'preview' })
+	return { media, requested }
 }
 
 test('a whole clip keeps its full duration and is not marked as cut', async () => {
@@ -81,17 +93,7 @@ test('a clip with almost nothing left is unusable, and says it was cut short', a
 })
 
 test('a render asking for seconds past the cut is given only what decodes, and succeeds', async () => {
-	const half = cutTo('half-render.mp4', Math.floor(fs.statSync(whole).size / 2))
-	const { mediaId } = await uploadIntoLibrary(member, half, { name: 'cat-do-dung.mp4' })
-	const media = await waitForMediaSettled(mediaId)
-	const created = await createEdit({
-		coopId: member.coopId,
-		userId: member.userId,
-		title: 'Clip cắt dở',
-		spec: { version: 1, output: { formats: ['tiktok-reels'] }, timeline: [{ type: 'clip', mediaId, label: 'cat-do-dung.mp4', in: 6, out: 18 }] },
-	})
-	if (!created.ok) throw new Error(JSON.stringify(created.issues))
-	const requested = await requestRenders({ coopId: member.coopId, userId: member.userId, editId: created.editId, quality: 'preview' })
+	const { media, requested } = await renderHalfClip('cat-do-dung.mp4', { in: 6, out: 18 })
 	if (!requested.ok) throw new Error(JSON.stringify(requested.issues))
 	let render = await getDb().render.findUniqueOrThrow({ where: { id: requested.renders[0].renderId } })
 	while (render.status === 'queued' || render.status === 'rendering') {
@@ -104,17 +106,7 @@ test('a render asking for seconds past the cut is given only what decodes, and s
 })
 
 test('a clip starting past the cut is refused, naming the item', async () => {
-	const half = cutTo('half-late.mp4', Math.floor(fs.statSync(whole).size / 2))
-	const { mediaId } = await uploadIntoLibrary(member, half, { name: 'cuoi-clip.mp4' })
-	await waitForMediaSettled(mediaId)
-	const created = await createEdit({
-		coopId: member.coopId,
-		userId: member.userId,
-		title: 'Đoạn sau chỗ cắt',
-		spec: { version: 1, output: { formats: ['tiktok-reels'] }, timeline: [{ type: 'clip', mediaId, label: 'cuoi-clip.mp4', in: 15, out: 18 }] },
-	})
-	if (!created.ok) throw new Error(JSON.stringify(created.issues))
-	const requested = await requestRenders({ coopId: member.coopId, userId: member.userId, editId: created.editId, quality: 'preview' })
+	const { requested } = await renderHalfClip('cuoi-clip.mp4', { in: 15, out: 18 })
 	expect(requested).toMatchObject({ ok: false, issues: [{ code: 'clip.inPastEnd', at: { kind: 'item', index: 0, label: 'cuoi-clip.mp4' } }] })
 })
 
