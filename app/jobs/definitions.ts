@@ -17,6 +17,12 @@ export const QUEUES = {
 	photoPost: 'photo-post',
 	/** Render one edit to one video file. Stateless: Redis and the media store only, never the database. */
 	render: 'render',
+	/**
+	 * Time an edit's caption lines to its speech (ffmpeg silencedetect) or
+	 * transcribe its clips (OpenAI). Needs the database: the CaptionTiming row
+	 * holds the request and receives the lines.
+	 */
+	captionTiming: 'caption-timing',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
@@ -40,6 +46,8 @@ export type RenderJob = {
 	outputKey: string
 }
 
+export type CaptionTimingJob = { captionTimingId: string }
+
 /** What a render job returns; a failure comes as a failedReason (app/studio/spec/render-failure.ts). */
 export type RenderJobResult = { outputKey: string } & RenderedVideo
 
@@ -61,6 +69,7 @@ export interface JobPayloads {
 	analysis: AnalysisJob
 	'photo-post': PhotoPostJob
 	render: RenderJob
+	'caption-timing': CaptionTimingJob
 }
 
 /** Producer-chosen ids make a second enqueue of the same work a no-op (BullMQ ids may not contain ':'). */
@@ -69,4 +78,5 @@ export const jobIds = {
 	clipAnalysis: (mediaId: string) => `analysis-${mediaId}`,
 	photoPost: (photoPostId: string) => `photo-post-${photoPostId}`,
 	render: (renderId: string) => `render-${renderId}`,
+	captionTiming: (captionTimingId: string) => `caption-timing-${captionTimingId}`,
 }

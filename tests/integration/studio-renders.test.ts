@@ -276,3 +276,24 @@ describe('cancelling', () => {
 		expect(leftovers).toEqual([])
 	})
 })
+
+describe('what a render request checks before anything is queued', () => {
+	test('a trim past the end is measured against the media row (probed at upload), not by ffprobe in the request', async () => {
+		// The file lasts 3 s; its row says 2 s. The refusal follows the row.
+		const short = await createReadyClip(coop.id, { width: 320, height: 180, seconds: 3, displayName: 'ngan.mp4' })
+		await getDb().media.update({ where: { id: short.id }, data: { durationMs: 2000 } })
+		const editId = await newEdit(specFor(short.id))
+		const before = await renderJobCount()
+		const requested = await requestRenders({ coopId: coop.id, userId, editId, quality: 'preview' })
+		expect(requested).toMatchObject({ ok: false, issues: [{ code: 'clip.outPastEnd', params: { out: 2.5, duration: 2 } }] })
+		expect(await renderJobCount()).toBe(before)
+	})
+
+	test('a file gone from disk is refused by item', async () => {
+		const gone = await createReadyClip(coop.id, { width: 320, height: 180, seconds: 3 })
+		const editId = await newEdit(specFor(gone.id))
+		await fs.rm(resolveMediaPath(gone.storageKey))
+		const requested = await requestRenders({ coopId: coop.id, userId, editId, quality: 'preview' })
+		expect(requested).toMatchObject({ ok: false, issues: [{ code: 'media.missing', at: { kind: 'item', index: 0 } }] })
+	})
+})

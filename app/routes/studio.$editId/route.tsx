@@ -3,13 +3,16 @@ import { Form, Link, useFetcher, useLoaderData, useSearchParams } from '@remix-r
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/accounts/permissions.ts'
+import { isActiveCaptionTimingStatus } from '~/studio/captions/caption-timing-status.ts'
 import type { CaptionLine } from '~/studio/captions/schema.ts'
 import { isTranscriptionConfigured } from '~/studio/captions/transcribe.server.ts'
+import { pendingCaptionTiming } from '~/studio/edits/caption-timings.server.ts'
 import { NO_HINTS } from '~/studio/edits/clip-hints.ts'
 import { loadEditorData } from '~/studio/edits/editor-data.server.ts'
 import * as draftOps from '~/studio/edits/editor-state.ts'
 import { describeEditIssue } from '~/studio/edits/issue-messages.ts'
 import { formatSeconds } from '~/studio/edits/time-format.ts'
+import { useCaptionTiming } from '~/studio/edits/use-caption-timing.ts'
 import { useRenderEvents } from '~/studio/edits/use-render-events.ts'
 import type { EditSpec, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMATS } from '~/studio/spec/formats.ts'
@@ -29,9 +32,10 @@ import { RendersPanel } from './renders-panel.tsx'
 import { TimelineList } from './timeline-list.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { coopId, role } = await requireCoopMember(request, 'viewer')
+	const { coopId, userId, role } = await requireCoopMember(request, 'viewer')
 	const editor = await loadEditorData(coopId, params.editId!)
-	return { ...editor, canEdit: can(role, 'update:project'), transcriptionAvailable: isTranscriptionConfigured() }
+	const captionTiming = await pendingCaptionTiming(coopId, params.editId!, userId)
+	return { ...editor, captionTiming, canEdit: can(role, 'update:project'), transcriptionAvailable: isTranscriptionConfigured() }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -82,10 +86,12 @@ export default function EditorPage() {
 	useEffect(() => {
 		if (renderAction.data) setLastAnswer(renderAction.data)
 	}, [renderAction.data])
-	// Timed caption lines from the server replace the current ones.
+	// Timed caption lines from the caption-timing worker replace the current ones.
+	const captionTiming = useCaptionTiming(loaded.captionTiming, (lines) => setSpec((current) => draftOps.setCaptionLines(current, lines)))
 	useEffect(() => {
-		if (captioner.data?.ok && captioner.data.lines) setSpec((current) => draftOps.setCaptionLines(current, captioner.data!.lines!))
+		if (captioner.data?.captionTiming) captionTiming.follow(captioner.data.captionTiming)
 	}, [captioner.data])
+	const timing = captionTiming.timing
 
 	const change = (next: EditSpec) => setSpec(next)
 	const mediaById = useMemo(() => new Map(loaded.media.map((m) => [m.id, m])), [loaded.media])
@@ -235,14 +241,21 @@ export default function EditorPage() {
 							totalSeconds={total}
 							canEdit={canEdit}
 							transcriptionAvailable={loaded.transcriptionAvailable}
-							busy={captioner.state !== 'idle'}
-							serverError={captioner.data && !captioner.data.ok ? describeProblem(captioner.data, t) : null}
+							busy={captioner.state !== 'idle' || (timing !== null && isActiveCaptionTimingStatus(timing.status))}
+							waiting={timing?.status === 'queued'}
+							serverError={
+								captioner.data && !captioner.data.ok
+									? describeProblem(captioner.data, t)
+									: timing?.error
+										? t(`studio-captions:timing.errors.${timing.error.problem}`, timing.error.params)
+										: null
+							}
 							onChange={(lines: CaptionLine[]) => change(draftOps.setCaptionLines(spec, lines))}
 							onStyleChange={(patch) => change(draftOps.setCaptionStyle(spec, patch))}
 							onTimeToSpeech={(texts) => submitWithSpec(captioner, { intent: 'timeCaptions', texts: JSON.stringify(texts) })}
 							onTranscribe={() => submitWithSpec(captioner, { intent: 'transcribe' })}
 						/>
-						{captioner.data?.ok && captioner.data.timedBy === 'even' ? <p className="mt-2 text-sm text-amber-800">{t('studio-captions:timing.fellBackToEven')}</p> : null}
+						{timing?.status === 'ready' && timing.timedBy === 'even' ? <p className="mt-2 text-sm text-amber-800">{t('studio-captions:timing.fellBackToEven')}</p> : null}
 					</Section>
 					<Section title={t('sections.music')}>
 						<MusicPanel

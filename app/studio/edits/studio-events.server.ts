@@ -1,3 +1,4 @@
+import type { CaptionTimingUpdatedEvent, CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
 import { publishCoopEvent, type CoopEvent } from '~/utils/events.server.ts'
 import type { RenderProgressEvent, RenderUpdatedEvent } from './render-status.ts'
 
@@ -19,4 +20,9 @@ export function announceRender(coopId: string, event: RenderProgressEvent | Rend
 
 export function announcePhotoPost(coopId: string, event: PhotoPostUpdatedEvent) {
 	return announce(coopId, event, event.photoPostId)
+}
+
+export function announceCaptionTiming(coopId: string, captionTiming: CaptionTimingView) {
+	const event: CaptionTimingUpdatedEvent = { type: 'caption-timing.updated', ...captionTiming }
+	return announce(coopId, event, captionTiming.captionTimingId)
 }
