@@ -12,7 +12,7 @@ const round2 = (value: number) => Math.round(value * 100) / 100
 /**
  * Pulls every clip's out point back to where its file stops decoding; a
  * clip that would keep less than the shortest item is named instead.
- * `durationsMs` holds the stored durations by media id.
+ * `durationsMs` holds the stored (decodable) durations of the files cut short, by media id.
  */
 export function clampClipsToDecodable(spec: EditSpec, durationsMs: ReadonlyMap<string, number | null>): { spec: EditSpec; issues: SpecIssue[] } {
 	const issues: SpecIssue[] = []

@@ -31,8 +31,10 @@ export async function requestRenders({ coopId, userId, editId, quality }: Render
 	const validated = await validateEdit(coopId, readEditSpec(edit))
 	if (!validated.ok) return validated
 	const { media } = validated
-	// A clip cut short is stored with what really decodes (decision 130): no range past it reaches a worker.
-	const clamped = clampClipsToDecodable(validated.spec, new Map([...media.values()].map((m) => [m.id, m.durationMs])))
+	// A clip cut short is stored with what really decodes (decision 130): its
+	// ranges are pulled back to that; any other trim past the end is refused below.
+	const cutShort = [...media.values()].filter((m) => m.fullDurationMs !== null)
+	const clamped = clampClipsToDecodable(validated.spec, new Map(cutShort.map((m) => [m.id, m.durationMs])))
 	if (clamped.issues.length > 0) return { ok: false, issues: clamped.issues }
 	const { spec } = clamped
 	// The facts probed at upload, and the files still on disk: a trim past a
