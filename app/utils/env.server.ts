@@ -42,6 +42,8 @@ const envSchema = z.object({
 		.string()
 		.default('')
 		.transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+	// How often an open /events stream writes a heartbeat and re-checks the session and the membership (server/events.ts).
+	EVENTS_HEARTBEAT_MS: z.coerce.number().int().positive().default(25_000),
 	// Publishing (docs/decisions/150-publishing-clients.md): the platforms' base URLs, the real
 	// hosts by default; tests point them at local fakes. Upload URLs a platform returns are used as given.
 	FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),

@@ -7,11 +7,13 @@ import { QUEUES, jobIds } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
 import { resolveMediaPath } from '~/media/storage.server.ts'
 import * as editorRoute from '~/routes/studio.$editId/route.tsx'
-import type { CaptionTimingUpdatedEvent, CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
-import { captionTimingsOwingWork, enqueueCaptionTimingJob } from '~/studio/edits/caption-timings.server.ts'
+import type { CoopEventOf } from '~/events/registry.ts'
+import type { CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
+import { captionTimingsOwingWork } from '~/studio/edits/caption-timings.server.ts'
 import { createEdit } from '~/studio/edits/edits.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus, subscribeCoopEvents, type CoopEvent } from '~/utils/events.server.ts'
+import { reconcileCaptionTimings } from '#workers/captions/reconcile.ts'
 import { startCaptionTimingWorker } from '#workers/captions/worker.ts'
 import { ffmpegPath } from '#workers/ffmpeg/binaries.ts'
 import { createUserWithCoop } from '../../prisma/factories.ts'
@@ -82,12 +84,12 @@ async function askToTime(timedSpec: object, texts: string[]): Promise<CaptionTim
 /** Listens before the worker starts, so no event can be missed. */
 async function followTiming(captionTimingId: string) {
 	const seen: string[] = []
-	let finish: (event: CaptionTimingUpdatedEvent) => void = () => {}
-	const finished = new Promise<CaptionTimingUpdatedEvent>((resolve) => (finish = resolve))
+	let finish: (event: CoopEventOf<'caption-timing.updated'>) => void = () => {}
+	const finished = new Promise<CoopEventOf<'caption-timing.updated'>>((resolve) => (finish = resolve))
 	const stop = await subscribeCoopEvents(coopId, (event: CoopEvent) => {
 		if (event.type !== 'caption-timing.updated' || event.captionTimingId !== captionTimingId) return
 		seen.push(String(event.status))
-		if (event.status === 'ready' || event.status === 'failed') finish(event as CaptionTimingUpdatedEvent)
+		if (event.status === 'ready' || event.status === 'failed') finish(event as CoopEventOf<'caption-timing.updated'>)
 	})
 	return { seen, finished: finished.finally(() => stop()) }
 }
@@ -148,14 +150,15 @@ test('a clip whose sound cannot be read: the timing fails with what to do next, 
 	expect(job?.attemptsMade).toBe(1)
 })
 
-test('a timing whose job Redis lost is owed work, and queueing it again finishes it', async () => {
+test('a timing whose job Redis lost is put back by the reconciler and finishes', async () => {
 	const asked = await askToTime(spec, ['Xin chào bà con.'])
 	await getQueue(QUEUES.captionTiming).remove(jobIds.captionTiming(asked.captionTimingId))
 	await getDb().captionTiming.update({ where: { id: asked.captionTimingId }, data: { updatedAt: new Date(Date.now() - 60_000) } })
 	expect(await captionTimingsOwingWork({ olderThanMs: 30_000 })).toContain(asked.captionTimingId)
 
 	const { finished } = await followTiming(asked.captionTimingId)
-	await enqueueCaptionTimingJob(asked.captionTimingId)
+	expect(await reconcileCaptionTimings({ olderThanMs: 30_000 })).toBe(1)
+	expect(await getQueue(QUEUES.captionTiming).getJob(jobIds.captionTiming(asked.captionTimingId))).toBeTruthy()
 	worker ??= startCaptionTimingWorker()
 	expect(await finished).toMatchObject({ status: 'ready', timedBy: 'speech' })
 	expect(await captionTimingsOwingWork({ olderThanMs: 0 })).not.toContain(asked.captionTimingId)

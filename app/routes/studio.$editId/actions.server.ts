@@ -1,15 +1,32 @@
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { z } from 'zod'
+import type { Permission } from '~/accounts/permissions.ts'
 import type { CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
 import { requestCaptionTiming, type CaptionTimingRequest } from '~/studio/edits/caption-timings.server.ts'
 import { deleteEdit, requireEdit, saveEdit } from '~/studio/edits/edits.server.ts'
 import { cancelRender, handOffRender, requestRenders } from '~/studio/edits/renders.server.ts'
 import { isRenderQuality } from '~/studio/edits/render-status.ts'
 import type { SpecIssue } from '~/studio/spec/issues.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 // The studio screen's actions, one function per intent. Each one authorises
-// nothing itself: the route has already required an editor of this co-op.
+// nothing itself: `runEditorAction` first requires the permission its intent
+// names in EDITOR_INTENT_PERMISSIONS.
+
+/** What each intent of the studio screen needs; the screen reads the same table to show only what the role may do. */
+export const EDITOR_INTENT_PERMISSIONS = {
+	save: 'update:project',
+	render: 'update:project',
+	cancel: 'update:project',
+	handOff: 'update:project',
+	timeCaptions: 'update:project',
+	transcribe: 'update:project',
+	delete: 'delete:project',
+} as const satisfies Record<string, Permission>
+
+type EditorIntent = keyof typeof EDITOR_INTENT_PERMISSIONS
 
 export type EditorActionData = {
 	intent: string
@@ -120,7 +137,7 @@ async function remove({ request, coopId, editId }: Context) {
 	return redirectWithToast(request, '/studio', { kind: 'success', key: 'studio-screen:list.deleted', values: { title: edit.title } })
 }
 
-const intents: Record<string, (context: Context) => Promise<Response | ReturnType<typeof answer>>> = {
+const intents: Record<EditorIntent, (context: Context) => Promise<Response | ReturnType<typeof answer>>> = {
 	save,
 	render,
 	cancel,
@@ -130,9 +147,19 @@ const intents: Record<string, (context: Context) => Promise<Response | ReturnTyp
 	delete: remove,
 }
 
-export async function runEditorAction(context: Omit<Context, 'form'>) {
-	const form = await context.request.formData()
-	const handler = intents[text(form, 'intent')]
-	if (!handler) throw redirect(`/studio/${context.editId}`)
-	return handler({ ...context, form })
+export async function runEditorAction(request: Request, editId: string) {
+	const form = await request.formData()
+	const authorised = (intent: EditorIntent) => async () => {
+		const { coopId, userId } = await requireCoopPermission(request, EDITOR_INTENT_PERMISSIONS[intent])
+		return intents[intent]({ request, coopId, userId, editId, form })
+	}
+	return dispatchIntent(form, {
+		save: authorised('save'),
+		render: authorised('render'),
+		cancel: authorised('cancel'),
+		handOff: authorised('handOff'),
+		timeCaptions: authorised('timeCaptions'),
+		transcribe: authorised('transcribe'),
+		delete: authorised('delete'),
+	})
 }

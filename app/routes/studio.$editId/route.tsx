@@ -3,6 +3,7 @@ import { Form, Link, useFetcher, useLoaderData, useSearchParams } from '@remix-r
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/accounts/permissions.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { isActiveCaptionTimingStatus } from '~/studio/captions/caption-timing-status.ts'
 import type { CaptionLine } from '~/studio/captions/schema.ts'
 import { isTranscriptionConfigured } from '~/studio/captions/transcribe.server.ts'
@@ -18,8 +19,8 @@ import type { EditSpec, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMATS } from '~/studio/spec/formats.ts'
 import { timelineSeconds } from '~/studio/spec/timing.ts'
 import { describeTemplateMessage, type TemplateNote } from '~/studio/templates/index.ts'
-import { requireCoopMember, requireCoopPermission } from '~/utils/permissions.server.ts'
-import { runEditorAction, type EditorActionData } from './actions.server.ts'
+import { requireCoopMember } from '~/utils/auth.server.ts'
+import { EDITOR_INTENT_PERMISSIONS, runEditorAction, type EditorActionData } from './actions.server.ts'
 import { CaptionsPanel } from './captions-panel.tsx'
 import { ClipPanel } from './clip-panel.tsx'
 import { ConflictNotice } from './conflict-notice.tsx'
@@ -35,12 +36,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { coopId, userId, role } = await requireCoopMember(request, 'viewer')
 	const editor = await loadEditorData(coopId, params.editId!)
 	const captionTiming = await pendingCaptionTiming(coopId, params.editId!, userId)
-	return { ...editor, captionTiming, canEdit: can(role, 'update:project'), transcriptionAvailable: isTranscriptionConfigured() }
+	return {
+		...editor,
+		captionTiming,
+		canEdit: can(role, EDITOR_INTENT_PERMISSIONS.save),
+		canDelete: can(role, EDITOR_INTENT_PERMISSIONS.delete),
+		transcriptionAvailable: isTranscriptionConfigured(),
+	}
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { coopId, userId } = await requireCoopPermission(request, 'update:project')
-	return runEditorAction({ request, coopId, userId, editId: params.editId! })
+	return runEditorAction(request, params.editId!)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edit.title ?? 'Studio'} · Co-op Studio` }]
@@ -48,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function EditorPage() {
 	const loaded = useLoaderData<typeof loader>()
 	const { t } = useTranslation('studio-screen')
-	const { canEdit } = loaded
+	const { canEdit, canDelete } = loaded
 	const [spec, setSpec] = useState<EditSpec>(loaded.spec as EditSpec)
 	const [title, setTitle] = useState(loaded.edit.title)
 	// What the server has: the screen is "unsaved" while the draft differs from it.
@@ -281,7 +287,7 @@ export default function EditorPage() {
 					<Section title={t('sections.formats')}>
 						<FormatsPanel formats={spec.output.formats} canEdit={canEdit} onToggle={(format, on) => change(draftOps.toggleFormat(spec, format, on))} />
 					</Section>
-					{canEdit ? (
+					{canDelete ? (
 						<Form method="post" onSubmit={(event) => (!window.confirm(t('editor.confirmDelete')) ? event.preventDefault() : undefined)}>
 							<button type="submit" name="intent" value="delete" className="btn-danger w-full">
 								{t('editor.delete')}
@@ -409,4 +415,8 @@ function TemplateNotes() {
 			</ul>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }

@@ -28,6 +28,3 @@ export type CaptionTimingView = {
 	error?: { problem: CaptionTimingProblem; params: Record<string, string | number> }
 	finishedAt?: string
 }
-
-/** Live event on the co-op's event bus (app/utils/events.server.ts): a caption timing moved. */
-export type CaptionTimingUpdatedEvent = { type: 'caption-timing.updated' } & CaptionTimingView

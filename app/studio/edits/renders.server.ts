@@ -141,6 +141,21 @@ export async function requireRender(coopId: string, renderId: string) {
 	return render
 }
 
+/**
+ * A finished render of this co-op with its edit's title, for the file route.
+ * Both rows are matched on the co-op: a render that points at another
+ * co-op's edit is not found either, and its title never leaves.
+ */
+export async function requireReadyRenderFile(coopId: string, renderId: string) {
+	const render = await getDb().render.findFirst({
+		where: { id: renderId, coopId, edit: { coopId } },
+		select: { status: true, outputKey: true, format: true, edit: { select: { title: true } } },
+	})
+	invariantResponse(render, 'Render not found')
+	invariantResponse(render.status === 'ready' && render.outputKey, 'Render not ready')
+	return { outputKey: render.outputKey, format: render.format, editTitle: render.edit.title }
+}
+
 /** Stops a render that has not finished: the row says cancelled first, then the job is removed or its ffmpeg killed. */
 export async function cancelRender(coopId: string, renderId: string) {
 	const render = await requireRender(coopId, renderId)

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { isActiveCaptionTimingStatus, type CaptionTimingUpdatedEvent, type CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
+import { isActiveCaptionTimingStatus, type CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
 import type { CaptionLine } from '~/studio/captions/schema.ts'
 import { useCoopEvents } from '~/utils/use-coop-events.ts'
 
@@ -20,7 +20,7 @@ export function useCaptionTiming(loaded: CaptionTimingView | null, onLines: (lin
 	const heard = useRef(new Map<string, CaptionTimingView>())
 	useCoopEvents((event) => {
 		if (event.type !== 'caption-timing.updated') return
-		const update = event as CaptionTimingUpdatedEvent
+		const update: CaptionTimingView = event
 		heard.current.set(update.captionTimingId, update)
 		setTiming((current) => (movesOn(current, update) ? update : current))
 	})
