@@ -138,7 +138,6 @@ CREATE TABLE "Media" (
     "proxyKey" TEXT,
     "posterKey" TEXT,
     "durationMs" INTEGER,
-    "fullDurationMs" INTEGER,
     "width" INTEGER,
     "height" INTEGER,
     "rotation" INTEGER NOT NULL DEFAULT 0,
