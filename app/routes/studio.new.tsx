@@ -10,6 +10,7 @@ import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
 import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { OUTPUT_FORMAT_IDS } from '~/studio/spec/formats.ts'
 import { describeTemplateMessage, describeTemplates, findTemplate, type TemplateProblem } from '~/studio/templates/index.ts'
+import { noteSearchParams } from '~/studio/templates/note-params.ts'
 import { getT } from '~/utils/language.server.ts'
 import { requireCoopPermission } from '~/utils/permissions.server.ts'
 
@@ -41,8 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const template = findTemplate(parsed.data.templateId)!
 	const result = await createEditFromTemplate(coopId, userId, parsed.data, { language: lng, templateName: t(`studio-templates:${template.nameKey}`) })
 	if (!result.ok) return data({ errors: [] as string[], problems: result.problems, issues: result.issues }, { status: 400 })
-	const notes = result.notes.map((note) => note.code).join(',')
-	return redirect(`/studio/${result.editId}${notes ? `?notes=${notes}` : ''}`)
+	const notes = noteSearchParams(result.notes).toString()
+	return redirect(`/studio/${result.editId}${notes ? `?${notes}` : ''}`)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? 'Studio'} · Co-op Studio` }]

@@ -141,6 +141,8 @@ const intents: Record<string, (context: Context) => Promise<Response | ReturnTyp
 }
 
 export async function runEditorAction(context: Omit<Context, 'form'>) {
+	// Another co-op's edit answers 404 before any intent reads the form, as the loader does.
+	await requireEdit(context.coopId, context.editId)
 	const form = await context.request.formData()
 	const handler = intents[text(form, 'intent')]
 	if (!handler) throw redirect(`/studio/${context.editId}`)

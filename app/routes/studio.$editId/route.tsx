@@ -14,7 +14,8 @@ import { useRenderEvents } from '~/studio/edits/use-render-events.ts'
 import type { EditSpec, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMATS } from '~/studio/spec/formats.ts'
 import { timelineSeconds } from '~/studio/spec/timing.ts'
-import { describeTemplateMessage, type TemplateNote } from '~/studio/templates/index.ts'
+import { describeTemplateMessage } from '~/studio/templates/index.ts'
+import { readNoteSearchParams } from '~/studio/templates/note-params.ts'
 import { requireCoopMember, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { runEditorAction, type EditorActionData } from './actions.server.ts'
 import { CaptionsPanel } from './captions-panel.tsx'
@@ -384,14 +385,14 @@ function Problems({ data }: { data: EditorActionData }) {
 function TemplateNotes() {
 	const { t } = useTranslation('studio-screen')
 	const [searchParams] = useSearchParams()
-	const codes = (searchParams.get('notes') ?? '').split(',').filter((code) => /^\w+$/.test(code))
-	if (codes.length === 0) return null
+	const notes = readNoteSearchParams(searchParams)
+	if (notes.length === 0) return null
 	return (
 		<div className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" role="status" data-testid="template-notes">
 			<p className="mb-1 font-semibold">{t('editor.templateNotes')}</p>
 			<ul className="list-disc space-y-1 pl-5">
-				{codes.map((code) => (
-					<li key={code}>{describeTemplateMessage({ code } as TemplateNote, 'notes', t)}</li>
+				{notes.map((note) => (
+					<li key={note.code}>{describeTemplateMessage(note, 'notes', t)}</li>
 				))}
 			</ul>
 		</div>
