@@ -97,7 +97,8 @@ describe('the studio screen', () => {
 		expect((await callRoute(editorRoute.loader, getRequest(`/studio/${editId}`, strangerCookie), { editId })).status).toBe(404)
 		const action = await callRoute(editorRoute.action, post(`/studio/${editId}`, strangerCookie, { intent: 'delete' }), { editId })
 		expect(action.status).toBe(404)
-		for (const fields of [{ intent: 'render', quality: 'final' }, { intent: 'render' }, { intent: 'save', title: 'x', spec: '{}', revision: '0' }, { intent: 'save' }]) {
+		const attempts: Record<string, string>[] = [{ intent: 'render', quality: 'final' }, { intent: 'render' }, { intent: 'save', title: 'x', spec: '{}', revision: '0' }, { intent: 'save' }]
+		for (const fields of attempts) {
 			const answer = await callRoute(editorRoute.action, post(`/studio/${editId}`, strangerCookie, fields), { editId })
 			expect(answer.status, JSON.stringify(fields)).toBe(404)
 		}
