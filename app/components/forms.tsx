@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 type FieldProps = {
@@ -21,9 +22,44 @@ export function Field({ label, errors, ns, id, children, hint }: FieldProps) {
 			</label>
 			{children}
 			{hint ? <p className="mt-1 text-sm text-stone-500">{hint}</p> : null}
-			{errors?.length ? (
-				<p className="field-error" id={`${id}-error`} role="alert">
-					{errors.map((e) => t(e, { defaultValue: e })).join(' ')}
+			<ErrorLine id={`${id}-error`} message={errors?.length ? errors.map((e) => t(e, { defaultValue: e })).join(' ') : null} />
+		</div>
+	)
+}
+
+/**
+ * A field's error message. When the error clears (the person fixed the value
+ * and left the field), its space stays, empty, until the form is next
+ * submitted: leaving the field is often the press on the submit button
+ * itself, and a button that jumps up between press and release loses the tap
+ * (issue 9). The form's next submit lets the space go.
+ */
+export function ErrorLine({ id, message, className = '' }: { id?: string; message: string | null; className?: string }) {
+	const anchor = useRef<HTMLDivElement>(null)
+	const [kept, setKept] = useState(message)
+	useEffect(() => {
+		if (message) setKept(message)
+	}, [message])
+	useEffect(() => {
+		const form = anchor.current?.closest('form')
+		if (!form) return
+		const release = () => setKept(null)
+		form.addEventListener('submit', release)
+		form.addEventListener('reset', release)
+		return () => {
+			form.removeEventListener('submit', release)
+			form.removeEventListener('reset', release)
+		}
+	}, [])
+	return (
+		<div ref={anchor}>
+			{message ? (
+				<p className={`field-error ${className}`} id={id} role="alert">
+					{message}
+				</p>
+			) : kept ? (
+				<p className={`field-error invisible ${className}`} aria-hidden data-testid="cleared-error">
+					{kept}
 				</p>
 			) : null}
 		</div>

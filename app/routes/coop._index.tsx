@@ -7,7 +7,7 @@ import { timeZoneChoices, zaloHref } from '~/accounts/coop-contact.ts'
 import { getCoopProfile, isLogoChoice, listLogoChoices, updateCoopProfile } from '~/accounts/coop-profile.server.ts'
 import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
 import { PROVINCES } from '~/accounts/schemas.ts'
-import { Field } from '~/components/forms.tsx'
+import { ErrorLine, Field } from '~/components/forms.tsx'
 import type { loader as rootLoader } from '~/root.tsx'
 import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
@@ -160,11 +160,7 @@ function LogoPicker({
 			<Link to="/library" className="mt-2 inline-block text-sm font-semibold text-tea-700 underline">
 				{t('profile.uploadLink')}
 			</Link>
-			{errors?.length ? (
-				<p className="field-error" id={errorId} role="alert">
-					{errors.map((e) => t(e)).join(' ')}
-				</p>
-			) : null}
+			<ErrorLine id={errorId} message={errors?.length ? errors.map((e) => t(e)).join(' ') : null} />
 		</fieldset>
 	)
 }

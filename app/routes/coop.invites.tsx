@@ -8,6 +8,7 @@ import { formatDateTime } from '~/accounts/dates.ts'
 import { createInvite, listPendingInvites, revokeInvite } from '~/accounts/invites.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'
 import { LinkToSend } from '~/accounts/share-buttons.tsx'
+import { ErrorLine } from '~/components/forms.tsx'
 import { getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { getT } from '~/utils/language.server.ts'
@@ -109,11 +110,7 @@ export default function InvitesPage() {
 							</label>
 						))}
 					</div>
-					{fields.role.errors?.length ? (
-						<p className="field-error" role="alert">
-							{fields.role.errors.map((e) => t(e)).join(' ')}
-						</p>
-					) : null}
+					<ErrorLine message={fields.role.errors?.length ? fields.role.errors.map((e) => t(e)).join(' ') : null} />
 				</fieldset>
 				<button type="submit" className="btn-primary w-full sm:w-auto">
 					{t('invites.create')}

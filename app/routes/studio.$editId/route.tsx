@@ -108,7 +108,7 @@ export default function EditorPage() {
 				<Link to="/studio" className="text-sm text-tea-700 underline">
 					{t('editor.back')}
 				</Link>
-				{loaded.edit.product ? <span className="text-sm text-stone-500">· {loaded.edit.product.name}</span> : null}
+				{loaded.edit.product ? <span className="text-sm text-stone-500">{loaded.edit.product.name}</span> : null}
 			</div>
 			<div className="mb-4 flex flex-wrap items-center gap-2">
 				{canEdit ? (
@@ -227,6 +227,7 @@ export default function EditorPage() {
 							busy={renderAction.state !== 'idle'}
 							onCancel={(renderId) => renderAction.submit({ intent: 'cancel', renderId }, { method: 'post' })}
 							onHandOff={(renderId) => renderAction.submit({ intent: 'handOff', renderId }, { method: 'post' })}
+							posterUrl={firstShotStill(spec)}
 						/>
 					</Section>
 					<Section title={t('sections.captions')}>
@@ -352,6 +353,13 @@ function Section({ title, open = false, children }: { title: string; open?: bool
 			<div className="mt-3">{children}</div>
 		</details>
 	)
+}
+
+/** The library still of the first photo or clip: a clip's poster frame, a photo's thumbnail. */
+function firstShotStill(spec: EditSpec): string | undefined {
+	const first = spec.timeline.find((item) => item.type === 'clip' || item.type === 'photo')
+	if (!first || !('mediaId' in first)) return undefined
+	return `/library/${first.mediaId}/${first.type === 'clip' ? 'poster' : 'thumb'}`
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
