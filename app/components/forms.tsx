@@ -37,19 +37,18 @@ export function Field({ label, errors, ns, id, children, hint }: FieldProps) {
 export function ErrorLine({ id, message, className = '' }: { id?: string; message: string | null; className?: string }) {
 	const anchor = useRef<HTMLDivElement>(null)
 	const [kept, setKept] = useState(message)
+	const shown = useRef(message)
+	shown.current = message
 	useEffect(() => {
 		if (message) setKept(message)
 	}, [message])
 	useEffect(() => {
 		const form = anchor.current?.closest('form')
 		if (!form) return
-		const release = () => setKept(null)
+		// A submit keeps only what is still shown: an error that stays keeps its line, a cleared one gives it back.
+		const release = () => setKept(shown.current)
 		form.addEventListener('submit', release)
-		form.addEventListener('reset', release)
-		return () => {
-			form.removeEventListener('submit', release)
-			form.removeEventListener('reset', release)
-		}
+		return () => form.removeEventListener('submit', release)
 	}, [])
 	return (
 		<div ref={anchor}>
