@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 type FieldProps = {
@@ -28,41 +28,28 @@ export function Field({ label, errors, ns, id, children, hint }: FieldProps) {
 }
 
 /**
- * A field's error message. When the error clears (the person fixed the value
- * and left the field), its space stays, empty, until the form is next
- * submitted: leaving the field is often the press on the submit button
- * itself, and a button that jumps up between press and release loses the tap
- * (issue 9). The form's next submit lets the space go.
+ * A field's error message. Once a field has shown an error, its line keeps
+ * its space (empty) after the error clears: leaving the field is often the
+ * press on the submit button itself, and a button that jumps up between
+ * press and release loses the tap (issue 9). The space goes with the page.
  */
 export function ErrorLine({ id, message, className = '' }: { id?: string; message: string | null; className?: string }) {
-	const anchor = useRef<HTMLDivElement>(null)
 	const [kept, setKept] = useState(message)
-	const shown = useRef(message)
-	shown.current = message
 	useEffect(() => {
 		if (message) setKept(message)
 	}, [message])
-	useEffect(() => {
-		const form = anchor.current?.closest('form')
-		if (!form) return
-		// A submit keeps only what is still shown: an error that stays keeps its line, a cleared one gives it back.
-		const release = () => setKept(shown.current)
-		form.addEventListener('submit', release)
-		return () => form.removeEventListener('submit', release)
-	}, [])
-	return (
-		<div ref={anchor}>
-			{message ? (
-				<p className={`field-error ${className}`} id={id} role="alert">
-					{message}
-				</p>
-			) : kept ? (
-				<p className={`field-error invisible ${className}`} aria-hidden data-testid="cleared-error">
-					{kept}
-				</p>
-			) : null}
-		</div>
-	)
+	if (message) {
+		return (
+			<p className={`field-error ${className}`} id={id} role="alert">
+				{message}
+			</p>
+		)
+	}
+	return kept ? (
+		<p className={`field-error invisible ${className}`} aria-hidden data-testid="cleared-error">
+			{kept}
+		</p>
+	) : null
 }
 
 export function FormError({ message }: { message?: string | null }) {
