@@ -48,6 +48,7 @@ test('a director corrects her name, changes her email and signs in with the new 
 	await expect(profile.getByLabel('Email').inputValue()).resolves.toBe(newEmail)
 	await expect(profile.getByLabel('Mật khẩu hiện tại').inputValue()).resolves.toBe('')
 
+	await page.getByRole('button', { name: 'Menu' }).click()
 	await page.getByRole('button', { name: 'Đăng xuất' }).click()
 	await page.waitForURL(baseUrl('/login'))
 	await page.getByLabel(/Email/).fill(person.email)
