@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { loadHome } from '~/accounts/home.server.ts'
 import { can } from '~/accounts/permissions.ts'
-import { requireCoopMember } from '~/utils/permissions.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { requireCoopMember } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { userId, coopId, role } = await requireCoopMember(request)
@@ -50,4 +51,8 @@ export default function Home() {
 			</div>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

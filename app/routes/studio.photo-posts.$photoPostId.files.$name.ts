@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { resolveMediaPath } from '~/media/storage.server.ts'
-import { fileResponse } from '~/utils/file-response.server.ts'
 import { readPhotoPostOutputs, requirePhotoPost } from '~/studio/edits/photo-posts.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { fileResponse } from '~/utils/file-response.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
 
 /** One image of a photo post set. Only names the set recorded are served, never a path from the URL. */
