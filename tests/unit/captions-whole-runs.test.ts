@@ -52,6 +52,8 @@ describe('screens keep runs whole', () => {
 
 	test('a line that fits one row is one screen; a longer one is still cut into 2–4 words', () => {
 		expect(screens('Chè ngon mỗi sáng', REELS)).toEqual(['Chè ngon mỗi sáng'])
+		// An empty line (it fits any row) is no screen at all, not one empty screen.
+		expect(groupWords([], REELS)).toEqual([])
 		expect(screens('Một ngày trên nương chè Shan tuyết cổ thụ ở Suối Giàng', 40)).toEqual(['Một ngày trên nương', 'chè Shan tuyết cổ', 'thụ ở Suối Giàng'])
 	})
 
