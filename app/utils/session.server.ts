@@ -4,11 +4,14 @@ import { getEnv } from './env.server.ts'
 // The cookie carries only the id of a Session row; the row is the truth, so
 // deleting it signs the person out everywhere. One-time messages travel in a
 // cookie of their own so that setting one never overwrites the sign-in.
+/** The sign-in cookie; server/same-origin.ts asks whether a request carries it. */
+export const SESSION_COOKIE_NAME = 'cs_session'
+
 function createStorage() {
 	const env = getEnv()
 	return createCookieSessionStorage<{ sessionId: string }>({
 		cookie: {
-			name: 'cs_session',
+			name: SESSION_COOKIE_NAME,
 			sameSite: 'lax',
 			path: '/',
 			httpOnly: true,
