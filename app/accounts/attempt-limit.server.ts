@@ -56,9 +56,15 @@ export function attemptLimitContext(req: Request, res: Response) {
 	return { tooManyAttempts: res.locals.tooManyAttempts === true, clientAddress: req.ip ?? 'unknown' }
 }
 
-/** The action's answer when the limit is reached: the page shows `reason` (auth namespace). */
-export function tooManyAttemptsReply(reason: 'tooManyAttempts' | 'tooManyAccountAttempts' = 'tooManyAttempts', retryAfterSeconds = ATTEMPT_WINDOW_MS / 1000) {
-	return data({ tooManyAttempts: reason }, { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } })
+/**
+ * The action's answer when a limit is reached: the page shows `reason` (auth
+ * namespace). The per-address limiter has already set Retry-After on the
+ * Express response; a per-account refusal passes its own wait, which the
+ * route's `headers` export carries to the page (Remix keeps only cookies otherwise).
+ */
+export function tooManyAttemptsReply(reason: 'tooManyAttempts' | 'tooManyAccountAttempts' = 'tooManyAttempts', retryAfterSeconds?: number) {
+	const headers: HeadersInit = retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) }
+	return data({ tooManyAttempts: reason }, { status: 429, headers })
 }
 
 // In this process's memory, like the per-address limiter: one web process

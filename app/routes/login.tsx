@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { startSignInAttempt, tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
@@ -34,6 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	headers.append('set-cookie', await startSession(request, userId))
 	headers.append('set-cookie', await attempt.succeeded())
 	return redirectWithToast(request, safeRedirectPath(submission.value.redirectTo), { kind: 'success', key: 'auth:welcome' }, { headers })
+}
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers()
+	const retryAfter = actionHeaders.get('retry-after')
+	if (retryAfter) headers.set('retry-after', retryAfter)
+	return headers
 }
 
 export const meta: MetaFunction = () => [{ title: 'Đăng nhập · Co-op Studio' }]
