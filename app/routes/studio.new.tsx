@@ -76,7 +76,7 @@ export default function NewVideoPage() {
 								<span>
 									<span className="block font-semibold">{option.name}</span>
 									<span className="block text-sm text-stone-600">{option.description}</span>
-									<span className="block text-sm text-stone-500">{option.needsText}</span>
+									<span className="block text-sm text-stone-600">{option.needsText}</span>
 								</span>
 							</label>
 						))}
@@ -139,7 +139,7 @@ export default function NewVideoPage() {
 				{template?.needs.usesMusic ? (
 					<fieldset className="card">
 						<legend className="px-1 text-lg font-bold">{t('sections.music')}</legend>
-						<select name="musicMediaId" className="field-input" defaultValue="">
+						<select name="musicMediaId" className="field-input" defaultValue="" aria-label={t('sections.music')}>
 							<option value="">{t('music.none')}</option>
 							{audio.map((item) => (
 								<option key={item.id} value={item.id}>
