@@ -4,7 +4,7 @@ import type { AxeResults } from 'axe-core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
-import { makePhoto } from '#tests/support/media-fixtures.ts'
+import { makeClip, makePhoto } from '#tests/support/media-fixtures.ts'
 import { addReadyMedia, createPhotoEdit, createProduct } from '#tests/support/studio-e2e.ts'
 
 // axe-core on every main page at 360×640, signed in (and the two signed-out
@@ -49,6 +49,8 @@ test('no serious or critical axe violations on any main page at 360×640', async
 	const productPath = new URL(page.url()).pathname
 	const [photoId] = await addReadyMedia(person.coopName, [
 		{ kind: 'photo', name: 'doi-che.jpg', extension: 'jpg', make: (file) => makePhoto(file, { width: 1200, height: 900 }) },
+		// A clip: its tile shows a duration, which the tile's link name must hold.
+		{ kind: 'video', name: 'nuong-che.mp4', extension: 'mp4', make: (file) => makeClip(file, { seconds: 2 }) },
 	])
 	const editPath = new URL(await createPhotoEdit(page, person.coopName)).pathname
 
