@@ -11,7 +11,7 @@ import { addReadyMedia, createPhotoEdit, createProduct } from '#tests/support/st
 // pages): a serious or critical violation fails, and so does a page without
 // an h1. Two rules axe keeps off by default are on, for what the audit found:
 // an accessible name must contain the visible label (WCAG 2.5.3), and every
-// page has an h1.
+// page has an h1. Every page also needs a meta description.
 
 let browser: Browser
 let axeSource: string
@@ -37,9 +37,12 @@ async function audit(page: Page, path: string): Promise<Finding[]> {
 			rules: { 'label-content-name-mismatch': { enabled: true }, 'page-has-heading-one': { enabled: true } },
 		})
 	})
+	const description = await page.locator('meta[name="description"]').getAttribute('content')
+	const missingDescription: Finding[] = description ? [] : [{ page: path, rule: 'meta-description', impact: 'moderate', targets: ['head'] }]
 	return results.violations
 		.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'page-has-heading-one')
-		.map((v) => ({ page: path, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }))
+		.map((v): Finding => ({ page: path, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }))
+		.concat(missingDescription)
 }
 
 test('no serious or critical axe violations on any main page at 360×640', async () => {
