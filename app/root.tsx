@@ -1,18 +1,9 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import {
-	isRouteErrorResponse,
-	Links,
-	Meta,
-	Outlet,
-	Scripts,
-	ScrollRestoration,
-	useLoaderData,
-	useRouteError,
-	useRouteLoaderData,
-} from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import { I18nextProvider, useTranslation } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { AppShell } from './components/app-shell.tsx'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { Toaster } from './components/toaster.tsx'
 import stylesheet from './tailwind.css?url'
 import { extendSessionIfDue } from './utils/auth.server.ts'
@@ -74,21 +65,9 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-	const error = useRouteError()
-	const { t } = useTranslation()
-	const status = isRouteErrorResponse(error) ? error.status : 500
-	if (!isRouteErrorResponse(error)) console.error(error)
-	const message =
-		status === 404 ? t('errors.notFound') : status === 403 ? t('errors.forbidden') : t('errors.unexpected')
 	return (
-		<main className="mx-auto max-w-xl p-6">
-			<h1 className="mb-2 text-2xl font-bold">{status}</h1>
-			<p className="mb-4" data-testid="error-message">
-				{message}
-			</p>
-			<a className="btn-primary" href="/">
-				{t('errors.goHome')}
-			</a>
+		<main className="p-4">
+			<GeneralErrorBoundary />
 		</main>
 	)
 }

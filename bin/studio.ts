@@ -1,5 +1,7 @@
 // Co-op Studio on the command line: renders an edit spec with the same
-// engine as the render worker (docs/edit-spec.md, "Command line").
+// engine as the render worker (docs/edit-spec.md, "Command line"), and
+// publishes to a platform like the publishing worker (bin/commands/publish.ts),
+// and reads live comments like the livestream console (bin/commands/parse-comments.ts).
 //
 //   npm run -s studio -- render <spec.json> --out <file.mp4>
 //        [--format tiktok-reels] [--preview] [--input <mediaId>=<path>]... [--lang vi|en]
@@ -15,8 +17,10 @@ import { parseEditSpec } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMAT_IDS, type OutputFormatId } from '~/studio/spec/formats.ts'
 import { describeSpecIssue, studioTranslator } from '~/studio/spec/messages.ts'
 import { describeRenderFailure } from '~/studio/spec/render-failure.ts'
+import { usedMediaIds } from '~/studio/render/cache-key.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/render/engine.ts'
-import { usedMediaIds } from '#workers/render/cache-key.ts'
+import { ParseCommentsUsageError, parseCommentsCommand } from './commands/parse-comments.ts'
+import { PublishUsageError, publishCommand } from './commands/publish.ts'
 
 const EXIT = { usage: 2, invalidSpec: 3, renderFailed: 4, interrupted: 130 } as const
 
@@ -25,6 +29,8 @@ const USAGE = `Usage: studio render <spec.json> --out <file.mp4> [--format <${OU
 class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'publish') return publishCommand(argv.slice(1))
+	if (argv[0] === 'parse-comments') return parseCommentsCommand(argv.slice(1))
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
@@ -123,7 +129,8 @@ function resolveMedia(specText: string, specFile: string, flags: string[], ids: 
 main(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		console.error(error instanceof UsageError ? error.message : error)
-		process.exit(error instanceof UsageError ? EXIT.usage : 1)
+		const usage = error instanceof UsageError || error instanceof PublishUsageError || error instanceof ParseCommentsUsageError
+		console.error(usage ? error.message : error)
+		process.exit(usage ? EXIT.usage : 1)
 	},
 )

@@ -1,5 +1,6 @@
 import type { Request as ExpressRequest } from 'express'
-import { requireCoopMember, type CoopContext, type Role } from '~/utils/permissions.server.ts'
+import type { Role } from '~/accounts/permissions.ts'
+import { requireCoopMember, type CoopContext } from '~/utils/auth.server.ts'
 import { toFetchRequest } from './fetch-request.ts'
 
 export type CoopGuardResult = { ok: true; context: CoopContext } | { ok: false; status: 401 | 403 }

@@ -1,20 +1,22 @@
 import { Router, type Response as ExpressResponse } from 'express'
-import { readSessionRow } from '~/utils/auth.server.ts'
+import { getEnv } from '~/utils/env.server.ts'
 import { subscribeCoopEvents, type CoopEvent } from '~/utils/events.server.ts'
 import { guardCoopMember } from './coop-guard.ts'
-import { toFetchRequest } from './fetch-request.ts'
 
-const HEARTBEAT_MS = Number(process.env.EVENTS_HEARTBEAT_MS ?? 25_000)
 const openStreams = new Set<ExpressResponse>()
 
 /**
  * GET /events: a server-sent-events stream of the caller's active co-op's
  * events (app/utils/events.server.ts). Only that co-op's channel is relayed.
- * A comment line every 25 s keeps proxies and phones from dropping an idle
- * connection and re-checks that the session still exists, so signing out
- * elsewhere ends the stream.
+ * A comment line every EVENTS_HEARTBEAT_MS (25 s) keeps proxies and phones
+ * from dropping an idle connection. Each time, the stream first re-checks
+ * what opened it: the session, and that it is still a member of that co-op
+ * (and that co-op is still its active one). Signing out elsewhere, being
+ * removed from the co-op or switching to another one ends the stream; the
+ * browser reconnects and gets what it may see now.
  */
 export function eventsRouter() {
+	const heartbeatMs = getEnv().EVENTS_HEARTBEAT_MS
 	const router = Router()
 	router.get('/events', async (req, res, next) => {
 		const guard = await guardCoopMember(req, 'viewer').catch(next)
@@ -24,7 +26,6 @@ export function eventsRouter() {
 			return
 		}
 		const { coopId } = guard.context
-		const request = toFetchRequest(req)
 
 		res.writeHead(200, {
 			'content-type': 'text/event-stream; charset=utf-8',
@@ -39,10 +40,10 @@ export function eventsRouter() {
 		const send = (event: CoopEvent) => write(`data: ${JSON.stringify(event)}\n\n`)
 		const subscription = subscribeCoopEvents(coopId, send)
 		const heartbeat = setInterval(() => {
-			readSessionRow(request)
-				.then((session) => (session ? write(': ping\n\n') : res.end()))
+			guardCoopMember(req, 'viewer')
+				.then((again) => (again.ok && again.context.coopId === coopId ? write(': ping\n\n') : res.end()))
 				.catch(() => res.end())
-		}, HEARTBEAT_MS)
+		}, heartbeatMs)
 		res.on('close', () => {
 			clearInterval(heartbeat)
 			openStreams.delete(res)

@@ -13,8 +13,8 @@ import {
 } from '~/media/upload-area.server.ts'
 import { uploadsDir } from '~/media/storage.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
-import type { CoopContext } from '~/utils/permissions.server.ts'
 import { guardCoopMember } from './coop-guard.ts'
+import type { CoopContext } from '~/utils/auth.server.ts'
 
 const TUS_VERSION = '1.0.0'
 /** Sent on the response that finishes an upload (and on HEAD of a finished one): the new media's id. */

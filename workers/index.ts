@@ -5,6 +5,7 @@ import { QUEUES } from '~/jobs/definitions.ts'
 import { closeQueues } from '~/jobs/queues.server.ts'
 import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
+import { startCaptionTimingWorker } from './captions/worker.ts'
 import { startHealthServer } from './health.ts'
 import { declareMaintenanceSchedules, processMaintenance } from './maintenance/processor.ts'
 import { reconcileMediaJobs } from './maintenance/reconcile.ts'
@@ -20,7 +21,7 @@ loadDotEnv()
 const env = getEnv()
 await configureSqlite(getDb())
 
-const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker()]
+const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker(), startCaptionTimingWorker()]
 
 await declareMaintenanceSchedules()
 // Whatever the queue lost while nothing was running comes back now, not in five minutes.

@@ -54,3 +54,8 @@ export function updateCoopProfile(
 ) {
 	return getDb().coop.update({ where: { id: coopId }, data: profile })
 }
+
+/** The co-op's name and time zone, for headings and dates; callers have already checked membership. */
+export function getCoopSummary(coopId: string) {
+	return getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true, timezone: true } })
+}

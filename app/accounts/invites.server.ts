@@ -1,11 +1,10 @@
 import type { PrismaClient } from '~/generated/prisma/client.ts'
-import { hashPassword, normalizeEmail } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { inviteExpiry, inviteState, type InviteState } from './invite-tokens.server.ts'
 import { generateLinkToken, hashLinkToken, looksLikeLinkToken } from './link-tokens.server.ts'
 import type { Role } from './permissions.ts'
 import { isUniqueViolation } from './prisma-errors.server.ts'
-import { EmailTakenError } from './signup.server.ts'
+import { createAccount } from './signup.server.ts'
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
@@ -112,22 +111,6 @@ export async function acceptInvite(token: string, userId: string, now = new Date
 }
 
 /** Creates the person's account and their membership together, or neither (a bad link leaves no orphan account). */
-export async function signUpWithInvite(
-	input: { token: string; name: string; email: string; password: string },
-	now = new Date(),
-) {
-	const db = getDb()
-	const email = normalizeEmail(input.email)
-	if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError()
-	const hash = await hashPassword(input.password)
-	try {
-		return await db.$transaction(async (tx) => {
-			const user = await tx.user.create({ data: { email, name: input.name, password: { create: { hash } } } })
-			const joined = await consumeInvite(tx, input.token, user.id, now)
-			return { userId: user.id, ...joined }
-		})
-	} catch (error) {
-		if (isUniqueViolation(error)) throw new EmailTakenError()
-		throw error
-	}
+export function signUpWithInvite(input: { token: string; name: string; email: string; password: string }, now = new Date()) {
+	return createAccount(input, (tx, userId) => consumeInvite(tx, input.token, userId, now))
 }

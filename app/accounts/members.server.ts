@@ -48,3 +48,38 @@ export async function removeMember(coopId: string, membershipId: string) {
 		return true
 	})
 }
+
+/** A membership of this co-op with its person; null for another co-op's id, like one that does not exist. */
+export function findMember(coopId: string, membershipId: string) {
+	return getDb().membership.findFirst({
+		where: { id: membershipId, coopId },
+		select: { id: true, userId: true, user: { select: { name: true } } },
+	})
+}
+
+export async function hasAnyMembership(userId: string) {
+	return (await getDb().membership.count({ where: { userId } })) > 0
+}
+
+export async function isMember(userId: string, coopId: string) {
+	return (await getDb().membership.count({ where: { userId, coopId } })) > 0
+}
+
+/** The person leaves the co-op; false when they were not in it. A last owner cannot leave (LastOwnerError). */
+export async function leaveCoop(coopId: string, userId: string) {
+	const own = await getDb().membership.findUnique({ where: { userId_coopId: { userId, coopId } }, select: { id: true } })
+	return own ? removeMember(coopId, own.id) : false
+}
+
+/**
+ * The time zone of a co-op the person belongs to, or null: a session's
+ * active co-op may be one they were removed from since, and must then tell
+ * them nothing about it.
+ */
+export async function memberCoopTimeZone(userId: string, coopId: string) {
+	const membership = await getDb().membership.findUnique({
+		where: { userId_coopId: { userId, coopId } },
+		select: { coop: { select: { timezone: true } } },
+	})
+	return membership?.coop.timezone ?? null
+}

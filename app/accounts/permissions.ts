@@ -1,5 +1,5 @@
 // Roles and what each may do, as data. The server's guards
-// (`requireCoopPermission` in app/utils/permissions.server.ts) and the
+// (`requireCoopPermission` in app/utils/auth.server.ts) and the
 // components (`useCan` from app/accounts/use-can.ts) read this one table, so
 // a button is shown exactly when its action would be allowed.
 // docs/decisions/004-auth.md explains the scheme.

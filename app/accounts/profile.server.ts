@@ -1,13 +1,17 @@
-import { normalizeEmail, verifyPassword } from '~/utils/auth.server.ts'
+import { normalizeEmail, verifyPassword, WrongPasswordError } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { isUniqueViolation } from './prisma-errors.server.ts'
-import { WrongPasswordError } from './sessions.server.ts'
 import { EmailTakenError } from './signup.server.ts'
 
 export class PasswordNeededError extends Error {
 	constructor() {
 		super('changing the email needs the current password')
 	}
+}
+
+/** The person's name and email as they see them on their own pages. */
+export function getProfile(userId: string) {
+	return getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } })
 }
 
 /**

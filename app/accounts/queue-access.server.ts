@@ -1,6 +1,6 @@
 import { getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
-import { can, type Role } from '~/utils/permissions.server.ts'
+import { can, type Role } from './permissions.ts'
 
 /**
  * Who may open the queue dashboard (bull-board at /admin/queues). It shows

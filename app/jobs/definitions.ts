@@ -4,6 +4,7 @@
 //
 // Payloads carry ids and storage keys only: never secrets, never whole files.
 
+import type { PhotoFormat, PhotoVariant } from '~/studio/photo-posts/spec.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
 
 export const QUEUES = {
@@ -13,10 +14,16 @@ export const QUEUES = {
 	maintenance: 'maintenance',
 	/** Find the liveliest seconds and the shaky or dark stretches of a ready clip. Needs the database. */
 	analysis: 'analysis',
-	/** Render a photo post set (sharp only). Needs the database. */
+	/** Render a photo post set (sharp only). Stateless: Redis and the media store only, never the database. */
 	photoPost: 'photo-post',
 	/** Render one edit to one video file. Stateless: Redis and the media store only, never the database. */
 	render: 'render',
+	/**
+	 * Time an edit's caption lines to its speech (ffmpeg silencedetect) or
+	 * transcribe its clips (OpenAI). Needs the database: the CaptionTiming row
+	 * holds the request and receives the lines.
+	 */
+	captionTiming: 'caption-timing',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
@@ -27,7 +34,32 @@ export type MaintenanceJob = { task: 'reconcile' } | { task: 'purge-sessions' } 
 
 export type AnalysisJob = { mediaId: string }
 
-export type PhotoPostJob = { photoPostId: string }
+export type PhotoPostJob = {
+	/** The photo post spec (app/studio/photo-posts/spec.ts) as JSON; the worker validates it again. */
+	spec: unknown
+	/** Media id → storage key relative to MEDIA_ROOT, for the photos of this set only. */
+	photos: Record<string, string>
+	/** Storage key of the co-op's logo; null when the spec does not show it or the co-op has none. */
+	logoKey: string | null
+	/** Storage key of the folder the JPEGs are written to. */
+	outputDirKey: string
+}
+
+/** What a photo post job returns; a failure comes as a failedReason (workers/photo/errors.ts). */
+export type PhotoPostJobResult = { outputs: PhotoPostOutputFile[] }
+
+/** One JPEG of a photo post set (PhotoPostRender.outputs). */
+export type PhotoPostOutputFile = {
+	position: number
+	mediaId: string
+	format: PhotoFormat
+	variant: PhotoVariant
+	/** Storage key under the set's folder. */
+	key: string
+	width: number
+	height: number
+	bytes: number
+}
 
 export type RenderJob = {
 	/** The edit spec (app/studio/spec/edit-spec.ts) as JSON; the worker validates it again. */
@@ -39,6 +71,8 @@ export type RenderJob = {
 	/** Storage key of the video to write. */
 	outputKey: string
 }
+
+export type CaptionTimingJob = { captionTimingId: string }
 
 /** What a render job returns; a failure comes as a failedReason (app/studio/spec/render-failure.ts). */
 export type RenderJobResult = { outputKey: string } & RenderedVideo
@@ -61,6 +95,7 @@ export interface JobPayloads {
 	analysis: AnalysisJob
 	'photo-post': PhotoPostJob
 	render: RenderJob
+	'caption-timing': CaptionTimingJob
 }
 
 /** Producer-chosen ids make a second enqueue of the same work a no-op (BullMQ ids may not contain ':'). */
@@ -69,4 +104,5 @@ export const jobIds = {
 	clipAnalysis: (mediaId: string) => `analysis-${mediaId}`,
 	photoPost: (photoPostId: string) => `photo-post-${photoPostId}`,
 	render: (renderId: string) => `render-${renderId}`,
+	captionTiming: (captionTimingId: string) => `caption-timing-${captionTimingId}`,
 }

@@ -172,3 +172,7 @@ export async function findByFingerprint(coopId: string, fingerprint: string, siz
 		orderBy: { createdAt: 'asc' },
 	})
 }
+
+export function countMedia(coopId: string) {
+	return getDb().media.count({ where: { coopId } })
+}

@@ -1,11 +1,7 @@
+import type { CoopEventOf } from '~/events/registry.ts'
 import { publishCoopEvent } from '~/utils/events.server.ts'
 
-export type MediaEvent =
-	| { type: 'media.created'; mediaId: string; status: string }
-	| { type: 'media.updated'; mediaId: string; status: string }
-	| { type: 'media.progress'; mediaId: string; percent: number }
-	| { type: 'media.edited'; mediaId: string }
-	| { type: 'media.deleted'; mediaId: string }
+export type MediaEvent = CoopEventOf<'media.created' | 'media.updated' | 'media.progress' | 'media.edited' | 'media.deleted' | 'media.analysed'>
 
 /**
  * Tells open library pages of the co-op that a media item changed. A lost

@@ -181,3 +181,7 @@ export async function deleteProduct(coopId: string, productId: string): Promise<
 	const { count } = await getDb().product.deleteMany({ where: { id: productId, coopId } })
 	return count > 0
 }
+
+export function countProducts(coopId: string) {
+	return getDb().product.count({ where: { coopId } })
+}

@@ -1,17 +1,15 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getDb } from '~/utils/db.server.ts'
-import { requireCoopMember } from '~/utils/permissions.server.ts'
+import { getProfile } from '~/accounts/profile.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { countMedia } from '~/media/library.server.ts'
+import { countProducts } from '~/products/products.server.ts'
+import { requireCoopMember } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { userId, coopId } = await requireCoopMember(request)
-	const db = getDb()
-	const [user, mediaCount, productCount] = await Promise.all([
-		db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
-		db.media.count({ where: { coopId } }),
-		db.product.count({ where: { coopId } }),
-	])
+	const [user, mediaCount, productCount] = await Promise.all([getProfile(userId), countMedia(coopId), countProducts(coopId)])
 	return { name: user.name, mediaCount, productCount }
 }
 
@@ -36,4 +34,8 @@ export default function Home() {
 			</div>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -3,42 +3,43 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { EmailField, PersonNameField } from '~/accounts/account-fields.tsx'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { formatDateTime } from '~/accounts/dates.ts'
 import type { DeviceDescription } from '~/accounts/device.ts'
-import { EmailField, PersonNameField } from '~/accounts/account-fields.tsx'
-import { PasswordNeededError, updateProfile } from '~/accounts/profile.server.ts'
+import { memberCoopTimeZone } from '~/accounts/members.server.ts'
+import { getProfile, PasswordNeededError, updateProfile } from '~/accounts/profile.server.ts'
 import { ChangePasswordSchema, ProfileSchema } from '~/accounts/schemas.ts'
+import { EmailTakenError } from '~/accounts/signup.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { Field, FormError } from '~/components/forms.tsx'
 import {
 	changePassword,
 	listActiveSessions,
+	requireSession,
 	revokeOtherSessions,
 	revokeSession,
 	WrongPasswordError,
-} from '~/accounts/sessions.server.ts'
-import { EmailTakenError } from '~/accounts/signup.server.ts'
-import { Field, FormError } from '~/components/forms.tsx'
-import { requireSession } from '~/utils/auth.server.ts'
-import { getDb } from '~/utils/db.server.ts'
+} from '~/utils/auth.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const session = await requireSession(request)
-	const db = getDb()
-	const [{ lng }, user, sessions, activeCoop] = await Promise.all([
+	const [{ lng }, { name, email }, sessions, timeZone] = await Promise.all([
 		getT(request),
-		db.user.findUniqueOrThrow({ where: { id: session.userId }, select: { name: true, email: true } }),
+		getProfile(session.userId),
 		listActiveSessions(session.userId),
-		session.activeCoopId ? db.coop.findUnique({ where: { id: session.activeCoopId }, select: { timezone: true } }) : null,
+		session.activeCoopId ? memberCoopTimeZone(session.userId, session.activeCoopId) : null,
 	])
 	return {
-		user,
+		user: { name, email },
 		sessions: sessions.map((s) => ({
 			id: s.id,
 			device: s.device,
 			current: s.id === session.id,
-			signedIn: formatDateTime(s.createdAt, lng, activeCoop?.timezone),
+			signedIn: formatDateTime(s.createdAt, lng, timeZone ?? undefined),
 		})),
 	}
 }
@@ -46,65 +47,75 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const session = await requireSession(request)
 	const formData = await request.formData()
-	const intent = formData.get('intent')
-	if (intent === 'signOutOthers') {
-		const count = await revokeOtherSessions(session.userId, session.id)
-		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.othersSignedOut', values: { count } })
+	return dispatchIntent(formData, {
+		signOutOthers: () => signOutOthers(request, session),
+		signOutOne: () => signOutOne(request, session, formData),
+		updateProfile: async () => (context.tooManyAttempts ? tooManyAttemptsReply() : saveProfile(request, session, formData)),
+		changePassword: async () => (context.tooManyAttempts ? tooManyAttemptsReply() : savePassword(request, session, formData)),
+	})
+}
+
+type AccountSession = Awaited<ReturnType<typeof requireSession>>
+
+async function signOutOthers(request: Request, session: AccountSession) {
+	const count = await revokeOtherSessions(session.userId, session.id)
+	return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.othersSignedOut', values: { count } })
+}
+
+async function signOutOne(request: Request, session: AccountSession, formData: FormData) {
+	const sessionId = formData.get('sessionId')
+	// Someone else's session id is "not found", like one that never existed.
+	invariantResponse(typeof sessionId === 'string' && sessionId !== session.id, 'Session not found')
+	invariantResponse(await revokeSession(session.userId, sessionId), 'Session not found')
+	return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.oneSignedOut' })
+}
+
+async function saveProfile(request: Request, session: AccountSession, formData: FormData) {
+	const intent = 'updateProfile'
+	const submission = parseWithZod(formData, { schema: ProfileSchema })
+	if (submission.status !== 'success') {
+		return data({ intent, result: submission.reply({ hideFields: ['currentPassword'] }) }, { status: 400 })
 	}
-	if (intent === 'signOutOne') {
-		const sessionId = formData.get('sessionId')
-		// Someone else's session id is "not found", like one that never existed.
-		invariantResponse(typeof sessionId === 'string' && sessionId !== session.id, 'Session not found')
-		invariantResponse(await revokeSession(session.userId, sessionId), 'Session not found')
-		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.oneSignedOut' })
+	try {
+		const { emailChanged, email } = await updateProfile({ userId: session.userId, ...submission.value })
+		return redirectWithToast(
+			request,
+			'/account',
+			emailChanged
+				? { kind: 'success', key: 'auth:account.emailChanged', values: { email } }
+				: { kind: 'success', key: 'auth:account.profileSaved' },
+		)
+	} catch (error) {
+		// A 400 also counts as a failed attempt for the limiter, like a wrong password on the other forms.
+		return data(
+			{ intent, result: submission.reply({ fieldErrors: profileFieldErrors(error), hideFields: ['currentPassword'] }) },
+			{ status: 400 },
+		)
 	}
-	if (intent === 'updateProfile') {
-		if (context.tooManyAttempts) return tooManyAttemptsReply()
-		const submission = parseWithZod(formData, { schema: ProfileSchema })
-		if (submission.status !== 'success') {
-			return data({ intent, result: submission.reply({ hideFields: ['currentPassword'] }) }, { status: 400 })
-		}
-		try {
-			const { emailChanged, email } = await updateProfile({ userId: session.userId, ...submission.value })
-			return redirectWithToast(
-				request,
-				'/account',
-				emailChanged
-					? { kind: 'success', key: 'auth:account.emailChanged', values: { email } }
-					: { kind: 'success', key: 'auth:account.profileSaved' },
-			)
-		} catch (error) {
-			// A 400 also counts as a failed attempt for the limiter, like a wrong password on the other forms.
-			return data(
-				{ intent, result: submission.reply({ fieldErrors: profileFieldErrors(error), hideFields: ['currentPassword'] }) },
-				{ status: 400 },
-			)
-		}
+}
+
+async function savePassword(request: Request, session: AccountSession, formData: FormData) {
+	const intent = 'changePassword'
+	const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+	if (submission.status !== 'success') {
+		return data({ intent, result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) }, { status: 400 })
 	}
-	if (intent === 'changePassword') {
-		if (context.tooManyAttempts) return tooManyAttemptsReply()
-		const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
-		if (submission.status !== 'success') {
-			return data({ intent, result: submission.reply({ hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }) }, { status: 400 })
-		}
-		try {
-			await changePassword({ userId: session.userId, keepSessionId: session.id, ...submission.value })
-		} catch (error) {
-			if (!(error instanceof WrongPasswordError)) throw error
-			return data(
-				{
-					intent,
-					result: submission.reply({
-						fieldErrors: { currentPassword: ['errors.currentPasswordWrong'] },
-						hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
-					}),
-				},
-				{ status: 400 },
-			)
-		}
-		return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.passwordChanged' })
+	try {
+		await changePassword({ userId: session.userId, keepSessionId: session.id, ...submission.value })
+	} catch (error) {
+		if (!(error instanceof WrongPasswordError)) throw error
+		return data(
+			{
+				intent,
+				result: submission.reply({
+					fieldErrors: { currentPassword: ['errors.currentPasswordWrong'] },
+					hideFields: ['currentPassword', 'newPassword', 'confirmPassword'],
+				}),
+			},
+			{ status: 400 },
+		)
 	}
-	throw new Response('Unknown intent', { status: 400 })
+	return redirectWithToast(request, '/account', { kind: 'success', key: 'auth:account.passwordChanged' })
 }
 
 function profileFieldErrors(error: unknown): Record<string, string[]> {
@@ -257,4 +268,8 @@ function ChangePasswordForm() {
 			</button>
 		</Form>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next'
 import { timeZoneChoices, zaloHref } from '~/accounts/coop-contact.ts'
 import { getCoopProfile, isLogoChoice, listLogoChoices, updateCoopProfile } from '~/accounts/coop-profile.server.ts'
 import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
+import { can } from '~/accounts/permissions.ts'
 import { PROVINCES } from '~/accounts/schemas.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field } from '~/components/forms.tsx'
 import type { loader as rootLoader } from '~/root.tsx'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -239,4 +241,8 @@ function YourCoops() {
 			</Link>
 		</section>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="coop" />
 }

@@ -3,24 +3,22 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
 import { CreateInviteSchema, InviteIdSchema } from '~/accounts/coop-schemas.ts'
 import { formatDateTime } from '~/accounts/dates.ts'
 import { createInvite, listPendingInvites, revokeInvite } from '~/accounts/invites.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'
 import { LinkToSend } from '~/accounts/share-buttons.tsx'
-import { getDb } from '~/utils/db.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
-
-function readCoop(coopId: string) {
-	return getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true, timezone: true } })
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'read:invite')
-	const [{ lng }, coop, invites] = await Promise.all([getT(request), readCoop(coopId), listPendingInvites(coopId)])
+	const [{ lng }, coop, invites] = await Promise.all([getT(request), getCoopSummary(coopId), listPendingInvites(coopId)])
 	return {
 		invites: invites.map((invite) => ({
 			id: invite.id,
@@ -33,10 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const formData = await request.formData()
-	const intent = formData.get('intent')
-	if (intent === 'revoke') return revoke(request, formData)
-	if (intent === 'create') return create(request, formData)
-	throw new Response('Unknown intent', { status: 400 })
+	return dispatchIntent(formData, {
+		revoke: () => revoke(request, formData),
+		create: () => create(request, formData),
+	})
 }
 
 /** The one moment the link exists in clear: it goes back in this answer and nowhere else. */
@@ -45,7 +43,7 @@ async function create(request: Request, formData: FormData) {
 	const submission = parseWithZod(formData, { schema: CreateInviteSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 })
 	const { token, invite } = await createInvite({ coopId, role: submission.value.role, createdById: userId })
-	const [{ lng }, coop] = await Promise.all([getT(request), readCoop(coopId)])
+	const [{ lng }, coop] = await Promise.all([getT(request), getCoopSummary(coopId)])
 	const base = getEnv().PUBLIC_URL ?? new URL(request.url).origin
 	return data(
 		{
@@ -164,4 +162,8 @@ function CreatedInvite({ created }: { created: { link: string; role: string; coo
 			<LinkToSend id="invite" label={t('invites.link')} link={created.link} message={message} />
 		</section>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="coop" />
 }

@@ -2,27 +2,32 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
 import { ChangeRoleSchema, MembershipIdSchema } from '~/accounts/coop-schemas.ts'
 import { formatDate, formatDateTime } from '~/accounts/dates.ts'
-import { changeMemberRole, LastOwnerError, listMembers, removeMember } from '~/accounts/members.server.ts'
+import {
+	changeMemberRole,
+	findMember,
+	LastOwnerError,
+	leaveCoop,
+	listMembers,
+	removeMember,
+} from '~/accounts/members.server.ts'
 import { createPasswordResetLink, ResetNotAllowedError } from '~/accounts/password-resets.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'
 import { LinkToSend } from '~/accounts/share-buttons.tsx'
 import { useCan } from '~/accounts/use-can.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { FormError } from '~/components/forms.tsx'
-import { getDb } from '~/utils/db.server.ts'
+import { requireCoopPermission, type CoopContext } from '~/utils/auth.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission, type CoopContext } from '~/utils/permissions.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, userId } = await requireCoopPermission(request, 'read:member')
-	const [{ lng }, members, coop] = await Promise.all([
-		getT(request),
-		listMembers(coopId),
-		getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { timezone: true } }),
-	])
+	const [{ lng }, members, coop] = await Promise.all([getT(request), listMembers(coopId), getCoopSummary(coopId)])
 	return {
 		me: userId,
 		members: members.map((m) => ({ ...m, joined: formatDate(m.createdAt, lng, coop.timezone) })),
@@ -31,25 +36,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const formData = await request.formData()
-	const intent = formData.get('intent')
 	try {
-		if (intent === 'changeRole') return await changeRole(request, formData)
-		if (intent === 'remove') return await remove(request, formData)
-		if (intent === 'leave') return await leave(request)
-		if (intent === 'resetPassword') return await makeResetLink(request, formData)
+		return await dispatchIntent(formData, {
+			changeRole: () => changeRole(request, formData),
+			remove: () => remove(request, formData),
+			leave: () => leave(request),
+			resetPassword: () => makeResetLink(request, formData),
+		})
 	} catch (error) {
 		if (error instanceof LastOwnerError) return data({ error: 'errors.lastOwner' }, { status: 400 })
 		throw error
 	}
-	throw new Response('Unknown intent', { status: 400 })
 }
 
 /** Another co-op's membership id answers 404 like one that does not exist. */
-async function findMember(coopId: string, membershipId: string) {
-	const member = await getDb().membership.findFirst({
-		where: { id: membershipId, coopId },
-		select: { id: true, userId: true, user: { select: { name: true } } },
-	})
+async function requireMember(coopId: string, membershipId: string) {
+	const member = await findMember(coopId, membershipId)
 	invariantResponse(member, 'Member not found')
 	return member
 }
@@ -59,7 +61,7 @@ async function changeRole(request: Request, formData: FormData) {
 	const submission = parseWithZod(formData, { schema: ChangeRoleSchema })
 	if (submission.status !== 'success') return data({ error: 'errors.roleRequired' }, { status: 400 })
 	const { membershipId, role } = submission.value
-	const member = await findMember(coopId, membershipId)
+	const member = await requireMember(coopId, membershipId)
 	invariantResponse(await changeMemberRole(coopId, membershipId, role), 'Member not found')
 	const { t } = await getT(request)
 	return redirectWithToast(request, '/coop/members', {
@@ -73,7 +75,7 @@ async function remove(request: Request, formData: FormData) {
 	const context = await requireCoopPermission(request, 'delete:member')
 	const submission = parseWithZod(formData, { schema: MembershipIdSchema })
 	invariantResponse(submission.status === 'success', 'Choose a member', 400)
-	const member = await findMember(context.coopId, submission.value.membershipId)
+	const member = await requireMember(context.coopId, submission.value.membershipId)
 	invariantResponse(await removeMember(context.coopId, member.id), 'Member not found')
 	if (member.userId === context.userId) return afterLeaving(request, context)
 	return redirectWithToast(request, '/coop/members', {
@@ -91,13 +93,10 @@ async function makeResetLink(request: Request, formData: FormData) {
 	const { coopId, userId } = await requireCoopPermission(request, 'update:member')
 	const submission = parseWithZod(formData, { schema: MembershipIdSchema })
 	invariantResponse(submission.status === 'success', 'Choose a member', 400)
-	const member = await findMember(coopId, submission.value.membershipId)
+	const member = await requireMember(coopId, submission.value.membershipId)
 	try {
 		const { token, reset } = await createPasswordResetLink({ coopId, userId: member.userId, createdById: userId })
-		const [{ lng }, coop] = await Promise.all([
-			getT(request),
-			getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { timezone: true } }),
-		])
+		const [{ lng }, coop] = await Promise.all([getT(request), getCoopSummary(coopId)])
 		const base = getEnv().PUBLIC_URL ?? new URL(request.url).origin
 		const resetLink = {
 			link: new URL(`/reset/${token}`, base).toString(),
@@ -114,17 +113,13 @@ async function makeResetLink(request: Request, formData: FormData) {
 
 async function leave(request: Request) {
 	const context = await requireCoopPermission(request, 'read:member')
-	const own = await getDb().membership.findUniqueOrThrow({
-		where: { userId_coopId: { userId: context.userId, coopId: context.coopId } },
-		select: { id: true },
-	})
-	await removeMember(context.coopId, own.id)
+	await leaveCoop(context.coopId, context.userId)
 	return afterLeaving(request, context)
 }
 
 /** The session's active co-op is gone; the guard picks another (or asks to create one) on the next page. */
 async function afterLeaving(request: Request, { coopId }: CoopContext) {
-	const coop = await getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true } })
+	const coop = await getCoopSummary(coopId)
 	return redirectWithToast(request, '/', { kind: 'info', key: 'coop:members.left', values: { coop: coop.name } })
 }
 
@@ -250,4 +245,8 @@ function CreatedResetLink({ created }: { created: { link: string; name: string; 
 			<LinkToSend id="reset" label={t('resetLink.link')} link={created.link} message={message} />
 		</section>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="coop" />
 }

@@ -1,13 +1,15 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
 import { useCan } from '~/accounts/use-can.ts'
-import { getDb } from '~/utils/db.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'read:coop')
-	return getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true } })
+	const { name } = await getCoopSummary(coopId)
+	return { name }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ''} · Co-op Studio` }]
@@ -43,4 +45,8 @@ export default function CoopLayout() {
 			<Outlet />
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

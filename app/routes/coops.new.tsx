@@ -3,18 +3,17 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { hasAnyMembership } from '~/accounts/members.server.ts'
 import { NewCoopSchema, PROVINCES } from '~/accounts/schemas.ts'
-import { switchActiveCoop } from '~/accounts/sessions.server.ts'
 import { createCoopForUser } from '~/accounts/signup.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field } from '~/components/forms.tsx'
-import { requireSession } from '~/utils/auth.server.ts'
-import { getDb } from '~/utils/db.server.ts'
+import { requireSession, switchActiveCoop } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const session = await requireSession(request)
-	const memberships = await getDb().membership.count({ where: { userId: session.userId } })
-	return { hasCoop: memberships > 0 }
+	return { hasCoop: await hasAnyMembership(session.userId) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -61,4 +60,8 @@ export default function NewCoopPage() {
 			</Form>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -1,9 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
 import { SwitchCoopSchema } from '~/accounts/coop-schemas.ts'
-import { switchActiveCoop } from '~/accounts/sessions.server.ts'
-import { requireSession } from '~/utils/auth.server.ts'
-import { getDb } from '~/utils/db.server.ts'
+import { requireSession, switchActiveCoop } from '~/utils/auth.server.ts'
 import { safeRedirectPath } from '~/utils/redirect.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
 
@@ -18,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const { coopId, redirectTo } = submission.value
 	// Someone else's co-op is "not found", exactly like one that does not exist.
 	invariantResponse(await switchActiveCoop({ sessionId: session.id, userId: session.userId, coopId }), 'Not found')
-	const coop = await getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true } })
+	const coop = await getCoopSummary(coopId)
 	return redirectWithToast(request, safeRedirectPath(redirectTo, '/'), {
 		kind: 'success',
 		key: 'coop:yourCoops.switched',

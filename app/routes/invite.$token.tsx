@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { useTranslation } from 'react-i18next'
 import { AccountFields } from '~/accounts/account-fields.tsx'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
+import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
 import { formatDateTime } from '~/accounts/dates.ts'
 import {
 	acceptInvite,
@@ -13,12 +14,14 @@ import {
 	InviteUnavailableError,
 	signUpWithInvite,
 } from '~/accounts/invites.server.ts'
+import { isMember } from '~/accounts/members.server.ts'
+import { getProfile } from '~/accounts/profile.server.ts'
 import { InviteSignupSchema } from '~/accounts/schemas.ts'
-import { switchActiveCoop } from '~/accounts/sessions.server.ts'
 import { EmailTakenError } from '~/accounts/signup.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { FormError } from '~/components/forms.tsx'
-import { readSessionRow, requireSession, startSession } from '~/utils/auth.server.ts'
-import { getDb } from '~/utils/db.server.ts'
+import { readSessionRow, requireSession, startSession, switchActiveCoop } from '~/utils/auth.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
@@ -31,14 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const [invite, session, { lng }] = await Promise.all([findInviteByToken(token), readSessionRow(request), getT(request)])
 	if (!invite) return data({ view: 'problem' as const, problem: 'unknown' as const }, { status: 404 })
 	const coop = { id: invite.coop.id, name: invite.coop.name }
-	const db = getDb()
-	const person = session
-		? await db.user.findUnique({ where: { id: session.userId }, select: { id: true, name: true, email: true } })
-		: null
-	if (person) {
-		const membership = await db.membership.findUnique({ where: { userId_coopId: { userId: person.id, coopId: coop.id } } })
-		if (membership) return { view: 'member' as const, coop }
-	}
+	const person = session ? await getProfile(session.userId) : null
+	if (person && (await isMember(person.id, coop.id))) return { view: 'member' as const, coop }
 	if (invite.state !== 'pending') return data({ view: 'problem' as const, problem: invite.state }, { status: 410 })
 	return {
 		view: person ? ('join' as const) : ('signup' as const),
@@ -53,9 +50,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const token = params.token ?? ''
 	const formData = await request.formData()
 	try {
-		if (formData.get('intent') === 'join') return await joinSignedIn(request, token)
-		if (context.tooManyAttempts) return tooManyAttemptsReply()
-		return await joinWithNewAccount(request, token, formData)
+		return await dispatchIntent(formData, {
+			join: () => joinSignedIn(request, token),
+			signup: async () => (context.tooManyAttempts ? tooManyAttemptsReply() : joinWithNewAccount(request, token, formData)),
+		})
 	} catch (error) {
 		// The page itself explains a used, expired or revoked link, or an existing membership.
 		if (error instanceof InviteUnavailableError || error instanceof AlreadyMemberError) {
@@ -89,7 +87,7 @@ async function joinWithNewAccount(request: Request, token: string, formData: For
 }
 
 async function joinedRedirect(request: Request, coopId: string, setCookie?: string) {
-	const coop = await getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true } })
+	const coop = await getCoopSummary(coopId)
 	return redirectWithToast(
 		request,
 		'/',
@@ -193,6 +191,7 @@ function JoinWithNewAccount() {
 			<Form method="post" {...getFormProps(form)} className="card">
 				<h2 className="mb-3 text-lg font-semibold">{t('invite.signupTitle')}</h2>
 				<FormError message={actionData && 'tooManyAttempts' in actionData ? t('tooManyAttempts') : null} />
+				<input type="hidden" name="intent" value="signup" />
 				<AccountFields fields={fields} />
 				<button type="submit" className="btn-primary w-full">
 					{t('invite.signupSubmit')}
@@ -214,4 +213,8 @@ function SignInInstead() {
 			</Link>
 		</p>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -3,12 +3,15 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { can } from '~/accounts/permissions.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field } from '~/components/forms.tsx'
 import { MediaDetailsSchema } from '~/media/details-schema.ts'
 import { formatBytes, formatDuration } from '~/media/format.ts'
 import { keepDuplicate, libraryFacets, requireMediaItem, updateMediaDetails } from '~/media/library.server.ts'
 import { MediaThumb } from '~/media/media-thumb.tsx'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 import { useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
 
@@ -22,14 +25,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'update:media')
 	const mediaId = params.mediaId!
 	const formData = await request.formData()
-	if (formData.get('intent') === 'keep-duplicate') {
-		await keepDuplicate(coopId, mediaId)
-		return redirectWithToast(request, '/library', { kind: 'success', key: 'media:delete.keptBoth' })
-	}
-	const submission = parseWithZod(formData, { schema: MediaDetailsSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	await updateMediaDetails(coopId, mediaId, submission.value)
-	return redirectWithToast(request, `/library/${mediaId}`, { kind: 'success', key: 'media:detail.saved' })
+	return dispatchIntent(formData, {
+		'keep-duplicate': async () => {
+			await keepDuplicate(coopId, mediaId)
+			return redirectWithToast(request, '/library', { kind: 'success', key: 'media:delete.keptBoth' })
+		},
+		save: async () => {
+			const submission = parseWithZod(formData, { schema: MediaDetailsSchema })
+			if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+			await updateMediaDetails(coopId, mediaId, submission.value)
+			return redirectWithToast(request, `/library/${mediaId}`, { kind: 'success', key: 'media:detail.saved' })
+		},
+	})
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.displayName ?? ''} · Co-op Studio` }]
@@ -37,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function MediaDetailPage() {
 	const { item, canEdit, canDelete } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation('media')
-	useRevalidateOnCoopEvents((event) => event.mediaId === item.id && event.type !== 'media.progress')
+	useRevalidateOnCoopEvents((event) => 'mediaId' in event && event.mediaId === item.id && event.type !== 'media.progress')
 	return (
 		<div className="mx-auto max-w-3xl">
 			<Link to="/library" className="mb-3 inline-block text-sm font-medium text-tea-700 underline">
@@ -210,4 +217,8 @@ function DetailsForm() {
 			</button>
 		</Form>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="library" />
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requireMediaFiles } from '~/media/library.server.ts'
 import { resolveMediaPath } from '~/media/storage.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { fileResponse } from '~/utils/file-response.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
 
 const VARIANTS = ['thumb', 'poster', 'proxy', 'original'] as const

@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { deleteMedia, requireMediaItem } from '~/media/library.server.ts'
 import { MediaThumb } from '~/media/media-thumb.tsx'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 // Deleting asks first on a page of its own, so that it works the same with or
@@ -43,4 +44,8 @@ export default function DeleteMediaPage() {
 			</Form>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="library" />
 }

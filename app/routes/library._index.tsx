@@ -2,14 +2,16 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { can } from '~/accounts/permissions.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { LibraryFilterForm } from '~/media/library-filter-form.tsx'
 import { hasFilters, parseLibraryFilters } from '~/media/library-filters.ts'
 import { libraryFacets, listLibrary } from '~/media/library.server.ts'
 import { MediaCard } from '~/media/media-card.tsx'
 import { UploadPanel } from '~/media/upload-panel.tsx'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { useCoopEvents, useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -70,4 +72,8 @@ function useProcessingProgress() {
 		setProgress((current) => ({ ...current, [mediaId]: percent }))
 	})
 	return progress
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="library" />
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { FINGERPRINT_PATTERN } from '~/media/fingerprint.ts'
 import { findByFingerprint } from '~/media/library.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 
 const CheckSchema = z.object({
 	fingerprint: z.string().regex(FINGERPRINT_PATTERN),

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { startSignInAttempt, tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { LoginSchema } from '~/accounts/schemas.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field, FormError } from '~/components/forms.tsx'
 import { checkCredentials, requireAnonymous, startSession } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
@@ -89,4 +90,8 @@ function loginProblem(actionData: ReturnType<typeof useActionData<typeof action>
 	if (!actionData) return null
 	if ('tooManyAttempts' in actionData) return t(actionData.tooManyAttempts)
 	return actionData.failed ? t('login.failed') : null
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -1,14 +1,15 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { can } from '~/accounts/permissions.ts'
 import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { findProduct } from '~/products/products.server.ts'
 import { SHOP_LINK_FIELDS } from '~/products/shop-links.ts'
 import { thumbnailUrl } from '~/products/thumbnails.ts'
 import { TraceabilityPreview } from '~/products/traceability-preview.tsx'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { isLanguage } from '~/utils/i18n.ts'
 import { formatVnd } from '~/utils/money.ts'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

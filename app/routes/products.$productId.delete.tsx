@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { deleteProduct, findProduct } from '~/products/products.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
 
 // Deleting asks first on a page of its own, so it works the same with or

@@ -7,7 +7,7 @@ import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { ProductForm } from '~/products/product-form.tsx'
 import { findProduct, updateProduct } from '~/products/products.server.ts'
 import { invalidProductForm, parseProductForm, refusedProductSave } from '~/products/submission.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,13 +1,14 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { listProducts } from '~/products/products.server.ts'
+import { can } from '~/accounts/permissions.ts'
 import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
+import { listProducts } from '~/products/products.server.ts'
 import { thumbnailUrl } from '~/products/thumbnails.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { isLanguage } from '~/utils/i18n.ts'
-import { formatVnd } from '~/utils/money.ts'
 import { getT } from '~/utils/language.server.ts'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
+import { formatVnd } from '~/utils/money.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'read:product')

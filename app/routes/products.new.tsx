@@ -6,8 +6,8 @@ import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { ProductForm } from '~/products/product-form.tsx'
 import { createProduct, suggestCodeForCoop } from '~/products/products.server.ts'
 import { invalidProductForm, parseProductForm, refusedProductSave } from '~/products/submission.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -13,6 +13,7 @@ import {
 	type ResetLinkProblem,
 } from '~/accounts/password-resets.server.ts'
 import { ResetPasswordSchema } from '~/accounts/schemas.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field, FormError } from '~/components/forms.tsx'
 import { startSession } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
@@ -109,4 +110,8 @@ function ResetForm({ link }: { link: { name: string; email: string; expires: str
 			<p className="mt-4 text-sm text-stone-600">{t('reset.notYou')}</p>
 		</>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -7,6 +7,7 @@ import { AccountFields } from '~/accounts/account-fields.tsx'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { PROVINCES, SignupSchema } from '~/accounts/schemas.ts'
 import { EmailTakenError, signUpWithCoop } from '~/accounts/signup.server.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field, FormError } from '~/components/forms.tsx'
 import { requireAnonymous, startSession } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
@@ -76,4 +77,8 @@ export default function SignupPage() {
 			</p>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

@@ -1,12 +1,14 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { can } from '~/accounts/permissions.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { listEdits } from '~/studio/edits/edits.server.ts'
 import { listPhotoPosts } from '~/studio/edits/photo-posts.server.ts'
 import { isActiveRenderStatus } from '~/studio/edits/render-status.ts'
 import { PREVIEW_WIDTH } from '~/studio/photo-posts/preview.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { can, requireCoopPermission } from '~/utils/permissions.server.ts'
 import { useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -143,4 +145,8 @@ function LatestRender({ latest }: { latest: { status: string; quality: string; p
 			{isActiveRenderStatus(latest.status) ? ` ${latest.progress}%` : ''}
 		</span>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }

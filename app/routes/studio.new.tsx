@@ -2,16 +2,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { MediaChoiceGrid, useOrderedChoice } from '~/components/media-choice-grid.tsx'
 import { ProductSelect } from '~/components/product-select.tsx'
 import { createEditFromTemplate, templateRequestSchema } from '~/studio/edits/from-template.server.ts'
 import { describeEditIssue } from '~/studio/edits/issue-messages.ts'
 import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
-import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { OUTPUT_FORMAT_IDS } from '~/studio/spec/formats.ts'
+import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { describeTemplateMessage, describeTemplates, findTemplate, type TemplateProblem } from '~/studio/templates/index.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'create:project')
@@ -191,4 +192,8 @@ function NewVideoProblems({ errors, problems, issues }: { errors: string[]; prob
 			</ul>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { resolveMediaPath } from '~/media/storage.server.ts'
-import { fileResponse } from '~/utils/file-response.server.ts'
 import { readPhotoPostOutputs, requirePhotoPost } from '~/studio/edits/photo-posts.server.ts'
 import { ensurePhotoPreview } from '~/studio/photo-posts/preview.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { fileResponse } from '~/utils/file-response.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
 
 /**

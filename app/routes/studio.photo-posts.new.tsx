@@ -1,13 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { MediaChoiceGrid, useOrderedChoice } from '~/components/media-choice-grid.tsx'
 import { ProductSelect } from '~/components/product-select.tsx'
 import { photoPostRequestSchema, requestPhotoPost } from '~/studio/edits/photo-posts.server.ts'
 import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
 import { photoFormatIds } from '~/studio/photo-posts/spec.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
-import { requireCoopPermission } from '~/utils/permissions.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -103,4 +104,8 @@ export default function NewPhotoPostPage() {
 			</Form>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }

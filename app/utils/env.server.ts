@@ -31,6 +31,8 @@ const envSchema = z.object({
 	// Caption timing by transcription (docs/decisions/021-caption-timing.md).
 	OPENAI_TRANSCRIPTION_MODEL: z.string().default('whisper-1'),
 	TRANSCRIPTION_LANGUAGE: z.string().default('vi'),
+	// Post copy ("Viết bằng AI"): a chat model that supports structured output (json_schema).
+	OPENAI_COPY_MODEL: z.string().default('gpt-4o-mini'),
 	OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 	OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(3),
 	// Failed password attempts per address per 15 minutes (docs/decisions/126-sign-in-limits.md).
@@ -53,6 +55,20 @@ const envSchema = z.object({
 		.string()
 		.default('')
 		.transform((list) => list.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean)),
+	// How often an open /events stream writes a heartbeat and re-checks the session and the membership (server/events.ts).
+	EVENTS_HEARTBEAT_MS: z.coerce.number().int().positive().default(25_000),
+	// Publishing (docs/decisions/150-publishing-clients.md): the platforms' base URLs, the real
+	// hosts by default; tests point them at local fakes. Upload URLs a platform returns are used as given.
+	FACEBOOK_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+	FACEBOOK_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v24.0'),
+	ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
+	ZALO_OPENAPI_URL: z.string().url().default('https://openapi.zalo.me'),
+	TIKTOK_API_URL: z.string().url().default('https://open.tiktokapis.com'),
+	// One request to a platform gives up after this long.
+	PLATFORM_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+	// After a platform accepted a video: how often to ask whether it is published, and for how long.
+	PLATFORM_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(3_000),
+	PLATFORM_POLL_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
 	// How often the worker checks that Redis still has its schedules (lost on a Redis restart).
 	SCHEDULE_CHECK_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
 })

@@ -1,14 +1,15 @@
 import type { Redis } from 'ioredis'
-import { isCoopEvent, type CoopEvent } from './coop-event.ts'
+import { isCoopEvent, type CoopEvent } from '~/events/registry.ts'
 import { createRedisConnection, redisPrefix } from './redis.server.ts'
 
 // A small event bus per co-op on Redis pub/sub, so that a worker on another
 // machine can tell the people looking at a page that something changed. The
 // web process relays a co-op's events to its members' browsers (server/events.ts).
 // Events are hints to refresh, not a record: a browser that was offline
-// reloads its data when it reconnects.
+// reloads its data when it reconnects. Only events of the registry
+// (app/events/registry.ts) can be published.
 
-export type { CoopEvent }
+export type { CoopEvent, CoopEventOf } from '~/events/registry.ts'
 export type CoopEventListener = (event: CoopEvent) => void
 
 export function coopEventsChannel(coopId: string) {

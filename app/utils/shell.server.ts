@@ -1,7 +1,7 @@
+import { isRole, type Role } from '~/accounts/permissions.ts'
 import { canOpenQueueDashboard } from '~/accounts/queue-access.server.ts'
 import { readSessionRow } from './auth.server.ts'
 import { getDb } from './db.server.ts'
-import { isRole, type Role } from './permissions.server.ts'
 
 export type ShellContext = {
 	user: { id: string; name: string; email: string } | null

@@ -1,6 +1,6 @@
 import { useRevalidator } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { isCoopEvent, type CoopEvent } from './coop-event.ts'
+import { isCoopEvent, type CoopEvent } from '~/events/registry.ts'
 
 // One EventSource on /events per browser tab, shared by every component that
 // listens (server/events.ts relays the active co-op's events). The browser

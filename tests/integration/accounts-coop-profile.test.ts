@@ -2,10 +2,10 @@ import { expect, test } from 'vitest'
 import { action as profileAction, loader as profileLoader } from '~/routes/coop._index.tsx'
 import { action as newCoopAction } from '~/routes/coops.new.tsx'
 import { action as switchAction } from '~/routes/coops.switch.ts'
+import { requireCoopMember } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
-import { requireCoopMember } from '~/utils/permissions.server.ts'
-import { addMember, createPhotoRecord, createUserWithCoop } from '../../prisma/factories.ts'
 import { callRoute, getRequest, postRequest, sessionCookie } from '#tests/support/session-requests.ts'
+import { addMember, createPhotoRecord, createUserWithCoop } from '../../prisma/factories.ts'
 
 const profile = { name: 'HTX Chè Shan Tuyết Suối Giàng', province: 'Yên Bái', timezone: 'Asia/Ho_Chi_Minh' }
 

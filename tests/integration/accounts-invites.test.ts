@@ -53,7 +53,7 @@ test('a newcomer signs up from the link and lands in the co-op; the link then st
 	expect(before.data).toMatchObject({ view: 'signup', role: 'viewer', coop: { name: owner.coop.name } })
 
 	const person = newcomer()
-	const joined = await callRoute(acceptAction, postRequest(`/invite/${token}`, person), { token })
+	const joined = await callRoute(acceptAction, postRequest(`/invite/${token}`, { intent: 'signup', ...person }), { token })
 	expect(joined.status).toBe(302)
 	expect(joined.location).toBe('/')
 	const cookie = cookieFromSetCookie(joined.headers)
@@ -69,7 +69,7 @@ test('a newcomer signs up from the link and lands in the co-op; the link then st
 	expect(stranger.data).toEqual({ view: 'problem', problem: 'used' })
 
 	const second = newcomer()
-	const reused = await callRoute(acceptAction, postRequest(`/invite/${token}`, second), { token })
+	const reused = await callRoute(acceptAction, postRequest(`/invite/${token}`, { intent: 'signup', ...second }), { token })
 	expect(reused.status).toBe(302)
 	expect(reused.location).toBe(`/invite/${token}`)
 	await expect(getDb().user.count({ where: { email: second.email } })).resolves.toBe(0)
@@ -175,7 +175,7 @@ test('signing up from a link with an email that has an account points to signing
 	const existing = await createUserWithCoop()
 	const answer = await callRoute(
 		acceptAction,
-		postRequest(`/invite/${token}`, { name: 'Ai đó', email: existing.user.email, password: 'mat-khau-khac-1' }),
+		postRequest(`/invite/${token}`, { intent: 'signup', name: 'Ai đó', email: existing.user.email, password: 'mat-khau-khac-1' }),
 		{ token },
 	)
 	expect(answer.status).toBe(400)
@@ -185,7 +185,7 @@ test('signing up from a link with an email that has an account points to signing
 	)
 	await expect(getDb().invite.findUniqueOrThrow({ where: { id: invite.id } })).resolves.toMatchObject({ acceptedAt: null })
 
-	const invalid = await callRoute(acceptAction, postRequest(`/invite/${token}`, { name: '', email: 'x', password: '1' }), { token })
+	const invalid = await callRoute(acceptAction, postRequest(`/invite/${token}`, { intent: 'signup', name: '', email: 'x', password: '1' }), { token })
 	expect(invalid.status).toBe(400)
 	expect(invalid.data).toMatchObject({
 		result: { error: { name: ['errors.nameRequired'], email: ['errors.emailInvalid'], password: ['errors.passwordShort'] } },

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest'
 import { changeMemberRole, LastOwnerError, removeMember } from '~/accounts/members.server.ts'
 import { action as membersAction, loader as membersLoader } from '~/routes/coop.members.tsx'
+import { requireCoopMember, requireCoopPermission } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
-import { requireCoopMember, requireCoopPermission } from '~/utils/permissions.server.ts'
-import { addMember, createUserWithCoop } from '../../prisma/factories.ts'
 import { callRoute, getRequest, postRequest, sessionCookie } from '#tests/support/session-requests.ts'
+import { addMember, createUserWithCoop } from '../../prisma/factories.ts'
 
 function membershipOf(userId: string, coopId: string) {
 	return getDb().membership.findUniqueOrThrow({ where: { userId_coopId: { userId, coopId } } })

@@ -1,10 +1,12 @@
 import { expect, test } from 'vitest'
+import { formatDateTime } from '~/accounts/dates.ts'
+import { removeMember } from '~/accounts/members.server.ts'
 import { action as accountAction, loader as accountLoader } from '~/routes/account.tsx'
 import { action as loginAction } from '~/routes/login.tsx'
 import { action as logoutAction } from '~/routes/logout.ts'
 import { checkCredentials, getUserId } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
-import { createUserWithCoop, DEFAULT_PASSWORD } from '../../prisma/factories.ts'
+import { addMember, createUserWithCoop, DEFAULT_PASSWORD } from '../../prisma/factories.ts'
 import { callRoute, cookieFromSetCookie, getRequest, postRequest, sessionCookie } from '#tests/support/session-requests.ts'
 
 const PHONE =
@@ -70,6 +72,25 @@ test('/account lists devices and signs out the other ones', async () => {
 	expect(await phone.ok()).toBe(true)
 	expect(await laptop.ok()).toBe(false)
 	expect(await strangerSession.ok()).toBe(true)
+})
+
+test("/account reads the active co-op's time zone only while the person is still a member", async () => {
+	const owner = await createUserWithCoop()
+	await getDb().coop.update({ where: { id: owner.coop.id }, data: { timezone: 'America/Los_Angeles' } })
+	const member = await addMember(owner.coop.id)
+	const cookie = await sessionCookie(member.user.id, { activeCoopId: owner.coop.id })
+	const { createdAt } = await getDb().session.findFirstOrThrow({ where: { userId: member.user.id } })
+	const signedInText = async () => {
+		const page = await callRoute(accountLoader, getRequest('/account', cookie))
+		return (page.data as { sessions: { signedIn: string }[] }).sessions[0].signedIn
+	}
+	expect(await signedInText()).toBe(formatDateTime(createdAt, 'vi', 'America/Los_Angeles'))
+
+	const membership = await getDb().membership.findFirstOrThrow({ where: { userId: member.user.id } })
+	expect(await removeMember(owner.coop.id, membership.id)).toBe(true)
+	// The session still names that co-op as active; the page must not read it any more.
+	expect((await getDb().session.findFirstOrThrow({ where: { userId: member.user.id } })).activeCoopId).toBe(owner.coop.id)
+	expect(await signedInText()).toBe(formatDateTime(createdAt, 'vi'))
 })
 
 test("one device can be signed out; another person's session id is not found", async () => {

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { CaptionTimingError } from '~/studio/captions/timing-error.ts'
-import { captionLinesByTranscription } from '~/studio/captions/timing.server.ts'
+import { captionLinesByTranscription } from '#workers/captions/timing.ts'
 import { ffprobePath } from '#workers/ffmpeg/binaries.ts'
 import { makeClip } from '#tests/support/media-fixtures.ts'
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createCoopMember } from '#tests/support/media-world.ts'
 import { sessionCookie } from '#tests/support/session-requests.ts'
 import { getDb } from '~/utils/db.server.ts'
+import { resetEnvForTests } from '~/utils/env.server.ts'
 import { closeEventBus, publishCoopEvent } from '~/utils/events.server.ts'
 
 let server: http.Server
@@ -13,6 +14,7 @@ let closeEventStreams: () => void
 
 beforeAll(async () => {
 	process.env.EVENTS_HEARTBEAT_MS = '300'
+	resetEnvForTests()
 	const events = await import('../../server/events.ts')
 	closeEventStreams = events.closeEventStreams
 	const app = express()
@@ -71,11 +73,11 @@ test('a member receives their co-op’s events and only theirs, with heartbeats'
 
 	await publishCoopEvent(other.coopId, { type: 'media.updated', mediaId: 'theirs', status: 'ready' })
 	await publishCoopEvent(mai.coopId, { type: 'media.updated', mediaId: 'ours', status: 'ready' })
-	await publishCoopEvent(mai.coopId, { type: 'render.progress', renderId: 'r1', percent: 40 })
+	await publishCoopEvent(mai.coopId, { type: 'render.progress', renderId: 'r1', editId: 'e1', progress: 40 })
 	await stream.until(() => stream.data().length >= 2, 'two events')
 	expect(stream.data()).toEqual([
 		{ type: 'media.updated', mediaId: 'ours', status: 'ready' },
-		{ type: 'render.progress', renderId: 'r1', percent: 40 },
+		{ type: 'render.progress', renderId: 'r1', editId: 'e1', progress: 40 },
 	])
 	await stream.until(() => stream.text().includes(': ping'), 'a heartbeat')
 	await stream.close()
@@ -91,6 +93,19 @@ test('signing out (the session row deleted) ends the stream at the next heartbea
 
 	const anonymous = await fetch(`${base}/events`)
 	expect(anonymous.status).toBe(401)
+})
+
+test('a member removed from the co-op stops receiving its events at the next heartbeat', async () => {
+	const mai = await createCoopMember('editor')
+	const stream = await openStream(await sessionCookie(mai.userId, { activeCoopId: mai.coopId }))
+	await stream.until(() => stream.text().includes('retry:'), 'the opening line')
+	await getDb().membership.deleteMany({ where: { userId: mai.userId, coopId: mai.coopId } })
+	// The session itself is still valid: only the membership went.
+	expect(await getDb().session.count({ where: { userId: mai.userId } })).toBe(1)
+	await stream.until(stream.ended, 'the end of the stream')
+
+	await publishCoopEvent(mai.coopId, { type: 'media.deleted', mediaId: 'after-removal' })
+	expect(stream.data()).toEqual([])
 })
 
 test('closing the server ends every open stream', async () => {

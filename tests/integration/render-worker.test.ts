@@ -4,11 +4,12 @@ import { QueueEvents, type Job, type Worker } from 'bullmq'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { QUEUES, type RenderJob, type RenderJobResult } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
+import { requestRenderCancel } from '~/jobs/render-cancel.server.ts'
 import { resolveMediaPath } from '~/media/storage.server.ts'
 import { decodeRenderFailure } from '~/studio/spec/render-failure.ts'
 import { createRedisConnection, redisPrefix } from '~/utils/redis.server.ts'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
-import { requestRenderCancel, startRenderWorker } from '#workers/render/worker.ts'
+import { startRenderWorker } from '#workers/render/worker.ts'
 import { makeColourClip, runningFfmpegChildren } from '#tests/support/render-checks.ts'
 
 // The stateless render worker on the real Redis: a job of a spec and storage

@@ -1,6 +1,7 @@
+import fs from 'node:fs/promises'
 import type { QueueEvents, Worker } from 'bullmq'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { QUEUES, jobIds } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
 import { resolveMediaPath } from '~/media/storage.server.ts'
@@ -8,10 +9,11 @@ import { clipHintsFromAnalysis } from '~/studio/edits/analysis.server.ts'
 import { readPhotoPostOutputs, requestPhotoPost } from '~/studio/edits/photo-posts.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus } from '~/utils/events.server.ts'
+import { processPhotoPost } from '#workers/photo/processor.ts'
 import { startWorker } from '#workers/runtime.ts'
 import { processClipAnalysis } from '#workers/studio/analysis-processor.ts'
 import { reconcileClipAnalyses, startAnalysisTrigger } from '#workers/studio/analysis-trigger.ts'
-import { processPhotoPost } from '#workers/studio/photo-post-processor.ts'
+import { startPhotoPostBridge } from '#workers/studio/photo-post-results.ts'
 import { reconcilePhotoPosts } from '#workers/studio/reconcile-photo-posts.ts'
 import { createProduct } from '~/products/products.server.ts'
 import { createUserWithCoop, productInput } from '../../prisma/factories.ts'
@@ -22,6 +24,7 @@ import { createReadyClip, createReadyPhoto } from '#tests/support/studio-media.t
 
 const workers: Worker[] = []
 let trigger: QueueEvents
+let photoPostBridge: QueueEvents
 let coop: { id: string }
 let userId: string
 
@@ -30,11 +33,13 @@ beforeAll(async () => {
 	coop = owner.coop
 	userId = owner.user.id
 	trigger = await startAnalysisTrigger()
+	photoPostBridge = await startPhotoPostBridge()
 })
 
 afterAll(async () => {
 	await Promise.all(workers.map((worker) => worker.close()))
 	await trigger.close()
+	await photoPostBridge.close()
 	await closeEventBus()
 })
 
@@ -129,5 +134,44 @@ describe('photo post sets', () => {
 			return current.status === 'ready' ? current : null
 		})
 		expect(readPhotoPostOutputs(row.outputs)).toHaveLength(2)
+	})
+
+	test('a photo gone from the store fails the set with its code, naming the photo', async () => {
+		await Promise.all(workers.splice(0).map((worker) => worker.close()))
+		const photo = await createReadyPhoto(coop.id, { width: 800, height: 800 })
+		const requested = await requestPhotoPost(coop.id, userId, { title: 'Mất ảnh', mediaIds: [photo.id], formats: ['square'], showPrice: false, showLogo: false })
+		if (!requested.ok) throw new Error(requested.error)
+		await fs.rm(resolveMediaPath(photo.storageKey))
+		// The worker logs the failed job; that is expected here.
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+		workers.push(startWorker(QUEUES.photoPost, processPhotoPost))
+		const row = await until(async () => {
+			const current = await getDb().photoPostRender.findUniqueOrThrow({ where: { id: requested.photoPostId } })
+			return current.status === 'failed' ? current : null
+		})
+		errors.mockRestore()
+		expect(row.errorCode).toBe('photo-missing')
+		expect(JSON.parse(row.errorParams!)).toEqual({ mediaId: photo.id, position: 1 })
+	})
+
+	test('a set finished while no bridge listened is recorded by the reconciler from the job’s result', async () => {
+		await photoPostBridge.close()
+		try {
+			const photo = await createReadyPhoto(coop.id, { width: 700, height: 900 })
+			const requested = await requestPhotoPost(coop.id, userId, { title: 'Không ai nghe', mediaIds: [photo.id], formats: ['portrait'], showPrice: false, showLogo: false })
+			if (!requested.ok) throw new Error(requested.error)
+			const job = (await getQueue(QUEUES.photoPost).getJob(jobIds.photoPost(requested.photoPostId)))!
+			await until(async () => ((await job.getState()) === 'completed' ? true : null))
+			expect((await getDb().photoPostRender.findUniqueOrThrow({ where: { id: requested.photoPostId } })).status).toBe('queued')
+
+			expect(await reconcilePhotoPosts({ olderThanMs: 0 })).toBe(1)
+			const row = await getDb().photoPostRender.findUniqueOrThrow({ where: { id: requested.photoPostId } })
+			expect(row.status).toBe('ready')
+			const outputs = readPhotoPostOutputs(row.outputs)
+			expect(outputs).toHaveLength(2)
+			for (const output of outputs) expect((await sharp(resolveMediaPath(output.key)).metadata()).width).toBe(1080)
+		} finally {
+			photoPostBridge = await startPhotoPostBridge()
+		}
 	})
 })

@@ -8,7 +8,7 @@ import { createEdit } from '~/studio/edits/edits.server.ts'
 import { cancelRender, handOffRender, requestRenders } from '~/studio/edits/renders.server.ts'
 import type { EditSpecInput } from '~/studio/spec/edit-spec.ts'
 import { getDb } from '~/utils/db.server.ts'
-import { closeEventBus, subscribeCoopEvents, type CoopEvent } from '~/utils/events.server.ts'
+import { closeEventBus, subscribeCoopEvents, type CoopEventOf } from '~/utils/events.server.ts'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { startRenderWorker as startEngineWorker } from '#workers/render/worker.ts'
 import { startRenderBridge } from '#workers/studio/render-bridge.ts'
@@ -82,10 +82,12 @@ async function renderJobCount() {
 describe('a preview render of an edit', () => {
 	let renderId: string
 	let editId: string
-	const events: CoopEvent[] = []
+	const events: CoopEventOf<'render.progress' | 'render.updated'>[] = []
 
 	beforeAll(async () => {
-		const unsubscribe = await subscribeCoopEvents(coop.id, (event) => events.push(event))
+		const unsubscribe = await subscribeCoopEvents(coop.id, (event) => {
+			if (event.type === 'render.progress' || event.type === 'render.updated') events.push(event)
+		})
 		startRenderWorker()
 		editId = await newEdit(specFor(clip.id))
 		const requested = await requestRenders({ coopId: coop.id, userId, editId, quality: 'preview' })
@@ -93,7 +95,7 @@ describe('a preview render of an edit', () => {
 		renderId = requested.renders[0].renderId
 		await settled(renderId)
 		// The event follows the row's update.
-		while (!events.some((event) => event.renderId === renderId && event.status === 'ready')) await new Promise((resolve) => setTimeout(resolve, 50))
+		while (!events.some((event) => event.type === 'render.updated' && event.renderId === renderId && event.status === 'ready')) await new Promise((resolve) => setTimeout(resolve, 50))
 		await unsubscribe()
 	})
 
@@ -274,5 +276,26 @@ describe('cancelling', () => {
 		expect(row.status).toBe('cancelled')
 		const leftovers = await fs.readdir(resolveMediaPath(`coops/${coop.id}/renders/${renderId}`)).catch(() => [])
 		expect(leftovers).toEqual([])
+	})
+})
+
+describe('what a render request checks before anything is queued', () => {
+	test('a trim past the end is measured against the media row (probed at upload), not by ffprobe in the request', async () => {
+		// The file lasts 3 s; its row says 2 s. The refusal follows the row.
+		const short = await createReadyClip(coop.id, { width: 320, height: 180, seconds: 3, displayName: 'ngan.mp4' })
+		await getDb().media.update({ where: { id: short.id }, data: { durationMs: 2000 } })
+		const editId = await newEdit(specFor(short.id))
+		const before = await renderJobCount()
+		const requested = await requestRenders({ coopId: coop.id, userId, editId, quality: 'preview' })
+		expect(requested).toMatchObject({ ok: false, issues: [{ code: 'clip.outPastEnd', params: { out: 2.5, duration: 2 } }] })
+		expect(await renderJobCount()).toBe(before)
+	})
+
+	test('a file gone from disk is refused by item', async () => {
+		const gone = await createReadyClip(coop.id, { width: 320, height: 180, seconds: 3 })
+		const editId = await newEdit(specFor(gone.id))
+		await fs.rm(resolveMediaPath(gone.storageKey))
+		const requested = await requestRenders({ coopId: coop.id, userId, editId, quality: 'preview' })
+		expect(requested).toMatchObject({ ok: false, issues: [{ code: 'media.missing', at: { kind: 'item', index: 0 } }] })
 	})
 })

@@ -6,6 +6,7 @@ import { createProduct } from '~/products/products.server.ts'
 import * as editorRoute from '~/routes/studio.$editId/route.tsx'
 import * as studioRoute from '~/routes/studio._index.tsx'
 import * as newRoute from '~/routes/studio.new.tsx'
+import { EDITOR_INTENT_PERMISSIONS } from '~/routes/studio.$editId/actions.server.ts'
 import * as fileRoute from '~/routes/studio.renders.$renderId.file.ts'
 import { readEditSpec } from '~/studio/edits/edits.server.ts'
 import { getDb } from '~/utils/db.server.ts'
@@ -26,6 +27,7 @@ let coopId: string
 let ownerCookie: string
 let viewerCookie: string
 let strangerCookie: string
+let strangerCoopId: string
 let productId: string
 let media: { id: string }[]
 let editId: string
@@ -38,6 +40,7 @@ beforeAll(async () => {
 	viewerCookie = await sessionCookie(viewer.user.id, { activeCoopId: coopId })
 	const stranger = await createUserWithCoop()
 	strangerCookie = await sessionCookie(stranger.user.id, { activeCoopId: stranger.coop.id })
+	strangerCoopId = stranger.coop.id
 	productId = (await createProduct(coopId, productInput({ name: 'Chè Shan tuyết', priceVnd: 150000 }))).id
 	media = [
 		await createReadyClip(coopId, { width: 320, height: 240, seconds: 4, displayName: 'doi-che.mp4' }),
@@ -165,9 +168,38 @@ describe('the video file', () => {
 		const beyond = new Request(`http://localhost/studio/renders/${render.id}/file`, { headers: { cookie: viewerCookie, range: 'bytes=5000-' } })
 		expect(((await fileRoute.loader({ request: beyond, params: { renderId: render.id }, context: {} })) as Response).status).toBe(416)
 	})
+
+	test('a render row that points at another co-op’s edit is not found, and that edit’s title never leaves', async () => {
+		const foreignEdit = await getDb().edit.create({ data: { coopId: strangerCoopId, title: 'Bí mật của hợp tác xã khác', spec: '{}' } })
+		const render = await getDb().render.create({
+			data: { editId: foreignEdit.id, coopId, format: 'square', quality: 'final', status: 'ready', spec: '{}', cacheKey: 'crossed', outputKey: `coops/${coopId}/renders/crossed/square-final.mp4` },
+		})
+		await fs.mkdir(path.dirname(resolveMediaPath(render.outputKey!)), { recursive: true })
+		await fs.writeFile(resolveMediaPath(render.outputKey!), 'video')
+		const answer = await callRoute(fileRoute.loader, getRequest(`/studio/renders/${render.id}/file?download=1`, viewerCookie), { renderId: render.id })
+		expect(answer.status).toBe(404)
+		expect(answer.headers.get('content-disposition')).toBeNull()
+	})
 })
 
 describe('deleting an edit', () => {
+	test('needs delete:project, not update:project; the screen shows the button from the same table', async () => {
+		expect(EDITOR_INTENT_PERMISSIONS.delete).toBe('delete:project')
+		const asViewer = await callRoute(editorRoute.loader, getRequest(`/studio/${editId}`, viewerCookie), { editId })
+		expect(asViewer.data).toMatchObject({ canEdit: false, canDelete: false })
+		const asOwner = await callRoute(editorRoute.loader, getRequest(`/studio/${editId}`, ownerCookie), { editId })
+		expect(asOwner.data).toMatchObject({ canEdit: true, canDelete: true })
+		const refused = await callRoute(editorRoute.action, post(`/studio/${editId}`, viewerCookie, { intent: 'delete' }), { editId })
+		expect(refused.status).toBe(403)
+		expect(await getDb().edit.count({ where: { id: editId } })).toBe(1)
+	})
+
+	test('an intent the screen does not know is a 400 that says to reload, and changes nothing', async () => {
+		const answer = await callRoute(editorRoute.action, post(`/studio/${editId}`, ownerCookie, { intent: 'publish' }), { editId })
+		expect(answer.status).toBe(400)
+		expect(answer.data).toContain('Hãy tải lại trang rồi thử lại')
+	})
+
 	test('removes its renders’ folders, except one whose video another edit reuses', async () => {
 		const makeEdit = async (title: string) => (await getDb().edit.create({ data: { coopId, title, spec: '{}' } })).id
 		const doomed = await makeEdit('Sắp xoá')

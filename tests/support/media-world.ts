@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { nanoid } from 'nanoid'
-import { addMember, createUserWithCoop } from '../../prisma/factories.ts'
+import type { Role } from '~/accounts/permissions.ts'
 import { acceptUpload } from '~/media/intake.server.ts'
 import { uploadsDir } from '~/media/storage.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { subscribeCoopEvents, type CoopEvent } from '~/utils/events.server.ts'
-import type { Role } from '~/utils/permissions.server.ts'
+import { addMember, createUserWithCoop } from '../../prisma/factories.ts'
 
 /** A member of `role` in a new co-op, or in `coopId` (the shared factories; sign-up has its own tests). */
 export async function createCoopMember(role: Role = 'owner', coopId?: string) {

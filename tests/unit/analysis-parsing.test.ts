@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { escapeFilterValue } from '#workers/analysis/filter-escape.ts'
+import { escapeFilterValue } from '~/studio/render/filter-escape.ts'
 import { parseMetadataLog } from '#workers/analysis/metadata-log.ts'
 import { buildSignals } from '#workers/analysis/signals.ts'
 import { parseVidstabMotions } from '#workers/analysis/vidstab-log.ts'

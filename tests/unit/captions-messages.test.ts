@@ -8,6 +8,7 @@ import type { CaptionTimingProblem } from '~/studio/captions/timing-error.ts'
 // Every code the captions and analysis modules can produce has a message in both languages.
 const timingProblems: Record<CaptionTimingProblem, true> = {
 	noKey: true, badKey: true, rateLimited: true, serviceError: true, timeout: true, unreachable: true, rejected: true, noAudio: true, unreadable: true,
+	unexpected: true,
 }
 const srtProblems: Record<SrtProblem, true> = { timing: true, endBeforeStart: true }
 const reasons: Record<SuggestionReason, true> = { motion: true, sound: true, sceneChange: true, steady: true, bright: true }

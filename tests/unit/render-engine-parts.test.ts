@@ -2,12 +2,11 @@ import { describe, expect, test } from 'vitest'
 import { parseEditSpec, type EditSpecInput } from '~/studio/spec/edit-spec.ts'
 import { describeSpecIssue, studioTranslator } from '~/studio/spec/messages.ts'
 import { decodeRenderFailure, describeRenderFailure, encodeRenderFailure } from '~/studio/spec/render-failure.ts'
-import type { ProbedMedia } from '#workers/ffmpeg/probe.ts'
+import { canonicalJson, renderCacheKey } from '~/studio/render/cache-key.ts'
+import { checkMedia, type InspectedMedia } from '~/studio/render/media-check.ts'
 import { ProgressParser, type FfmpegProgress } from '#workers/ffmpeg/run.ts'
-import { canonicalJson, renderCacheKey } from '#workers/render/cache-key.ts'
 import { hasFilter } from '#workers/render/capabilities.ts'
 import { parseLoudnessMeasurement, parseLoudnessResult, parseLoudnormAnalysis } from '#workers/render/loudness.ts'
-import { checkMedia, type InspectedMedia } from '#workers/render/media-check.ts'
 
 function spec(input: Omit<EditSpecInput, 'version'>) {
 	const parsed = parseEditSpec({ version: 1, ...input })
@@ -96,19 +95,18 @@ describe('render cache key', () => {
 })
 
 describe('checking media before ffmpeg runs', () => {
-	const clip = (seconds: number, streams: { video?: boolean; audio?: boolean } = {}): ProbedMedia => ({
-		formatName: 'mp4',
+	const clip = (seconds: number, streams: { video?: boolean; audio?: boolean } = {}) => ({
+		status: 'ok' as const,
 		durationMs: seconds * 1000,
-		sizeBytes: 1,
-		video: streams.video === false ? null : { codec: 'h264', storedWidth: 640, storedHeight: 360, width: 640, height: 360, rotation: 0, fps: 30, pixFmt: 'yuv420p', profile: 'High', frames: null },
-		audio: streams.audio === false ? null : { codec: 'aac', sampleRate: 48000, channels: 2 },
+		hasVideo: streams.video !== false,
+		hasAudio: streams.audio !== false,
 	})
 	const media: InspectedMedia = {
-		c12: { status: 'ok', path: '/m/c12.mp4', probe: clip(12) },
-		song: { status: 'ok', path: '/m/song.m4a', probe: clip(30, { video: false }) },
-		silentSong: { status: 'ok', path: '/m/s.mp4', probe: clip(30, { audio: false }) },
+		c12: clip(12),
+		song: clip(30, { video: false }),
+		silentSong: clip(30, { audio: false }),
 		heic: { status: 'unreadable', heic: true },
-		huge: { status: 'ok', path: '/m/huge.jpg', image: { width: 20_000, height: 10_000 } },
+		huge: { status: 'ok', durationMs: null, hasVideo: false, hasAudio: false, image: { width: 20_000, height: 10_000 } },
 	}
 	const vi = studioTranslator('vi')
 

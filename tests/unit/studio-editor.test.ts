@@ -66,6 +66,12 @@ describe('the draft of an edit', () => {
 		expect(captioned.captions?.style.font).toBe('be-vietnam-pro')
 		expect(setCaptionLines(captioned, []).captions).toBeUndefined()
 	})
+
+	test('the first caption line brings the same look as a stored track without a style', () => {
+		const lines = [{ start: 0, end: 1, text: 'Xin chào' }]
+		const stored = editSpecSchema.parse({ ...spec(), captions: { lines } })
+		expect(setCaptionLines(spec(), lines).captions?.style).toEqual(stored.captions?.style)
+	})
 })
 
 describe('the crop box drawn over the picture', () => {

@@ -17,3 +17,26 @@ export class PhotoPostError extends Error {
 		this.name = 'PhotoPostError'
 	}
 }
+
+/** Why a photo post job failed, as the database side records it. */
+export type PhotoPostFailure = { code: PhotoPostErrorCode | 'unexpected'; params: { mediaId?: string; position?: number }; detail: string }
+
+const FAILURE_PREFIX = 'photo-post-failure:'
+
+/** Carried in BullMQ's failedReason (a string) from the stateless worker to the database side. */
+export function encodePhotoPostFailure(error: PhotoPostError): string {
+	const failure: PhotoPostFailure = { code: error.code, params: error.params, detail: error.message }
+	return FAILURE_PREFIX + JSON.stringify(failure)
+}
+
+/** Reads a failedReason; anything `encodePhotoPostFailure` did not write is "unexpected", with the text as detail. */
+export function decodePhotoPostFailure(reason: string | undefined): PhotoPostFailure {
+	if (reason?.startsWith(FAILURE_PREFIX)) {
+		try {
+			return JSON.parse(reason.slice(FAILURE_PREFIX.length)) as PhotoPostFailure
+		} catch {
+			// Fall through: a truncated reason is still a failure to record.
+		}
+	}
+	return { code: 'unexpected', params: {}, detail: reason ?? '' }
+}

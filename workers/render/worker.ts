@@ -1,7 +1,8 @@
 import type { Worker } from 'bullmq'
 import { QUEUES } from '~/jobs/definitions.ts'
+import { renderCancelChannel } from '~/jobs/render-cancel.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
-import { createRedisConnection, redisPrefix } from '~/utils/redis.server.ts'
+import { createRedisConnection } from '~/utils/redis.server.ts'
 import { startWorker } from '../runtime.ts'
 import { CANCEL_REASONS, processRender } from './processor.ts'
 
@@ -10,27 +11,13 @@ import { CANCEL_REASONS, processRender } from './processor.ts'
 // stopping worker kills its ffmpeg and hands the jobs back; a person's cancel
 // arrives over Redis pub/sub, since the job runs on whichever machine took it.
 
-function cancelChannel(): string {
-	return `${redisPrefix()}:render:cancel`
-}
-
 export function startRenderWorker(): Worker {
 	const worker = startWorker(QUEUES.render, processRender, { concurrency: getEnv().RENDER_CONCURRENCY })
 	worker.on('closing', () => worker.cancelAllJobs(CANCEL_REASONS.workerStopping))
 
 	const subscriber = createRedisConnection()
-	void subscriber.subscribe(cancelChannel()).catch((error: Error) => console.error('[render] cannot listen for cancels:', error.message))
+	void subscriber.subscribe(renderCancelChannel()).catch((error: Error) => console.error('[render] cannot listen for cancels:', error.message))
 	subscriber.on('message', (_channel, jobId: string) => worker.cancelJob(jobId, CANCEL_REASONS.byPerson))
 	worker.on('closed', () => void subscriber.quit().catch(() => {}))
 	return worker
-}
-
-/** Asks whichever worker runs `jobId` to stop it. A job still waiting is removed from the queue instead (job.remove()). */
-export async function requestRenderCancel(jobId: string): Promise<void> {
-	const publisher = createRedisConnection({ maxRetriesPerRequest: 1 })
-	try {
-		await publisher.publish(cancelChannel(), jobId)
-	} finally {
-		await publisher.quit().catch(() => {})
-	}
 }

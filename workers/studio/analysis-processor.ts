@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq'
 import type { AnalysisJob } from '~/jobs/definitions.ts'
+import { announceMedia } from '~/media/media-events.server.ts'
 import { resolveMediaPath } from '~/media/storage.server.ts'
 import { getDb } from '~/utils/db.server.ts'
-import { publishCoopEvent } from '~/utils/events.server.ts'
 import { analyzeClip } from '../analysis/analyze-clip.ts'
 import { isFinalAttempt } from './attempts.ts'
 
@@ -28,9 +28,7 @@ export async function processClipAnalysis(job: Job<AnalysisJob>, _token?: string
 			signal,
 		})
 		await store({ status: 'ready', suggestions: JSON.stringify(analysis.suggestions), flags: JSON.stringify(analysis.flags), errorDetail: null })
-		await publishCoopEvent(media.coopId, { type: 'media.analysed', mediaId: media.id }).catch((error: Error) => {
-			console.error(`analysis event for ${media.id} not published:`, error.message)
-		})
+		await announceMedia(media.coopId, { type: 'media.analysed', mediaId: media.id })
 		return { suggestions: analysis.suggestions.length, flags: analysis.flags.length }
 	} catch (error) {
 		// Without suggestions the studio still works (clips start at their beginning); the reason is kept for the log.

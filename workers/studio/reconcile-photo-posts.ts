@@ -1,37 +1,44 @@
-import { QUEUES, jobIds } from '~/jobs/definitions.ts'
+import { QUEUES, jobIds, type PhotoPostJobResult } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
 import { enqueuePhotoPost } from '~/studio/edits/studio-jobs.server.ts'
-import { announcePhotoPost } from '~/studio/edits/studio-events.server.ts'
 import { getDb } from '~/utils/db.server.ts'
+import { decodePhotoPostFailure } from '../photo/errors.ts'
+import { reconcile, type ReconcileKind } from '../reconcile/reconcile.ts'
+import { ACTIVE_PHOTO_POST_STATUSES, applyPhotoPostCompleted, applyPhotoPostFailed, markPhotoPostStarted } from './photo-post-results.ts'
+
+type PhotoPostRow = { id: string; coopId: string; spec: string; status: string }
 
 /**
- * Photo post sets still owed work, settled from their jobs: a job that is
- * gone is queued again; one that failed without the row hearing of it (its
- * worker was killed on the last attempt) marks the row failed.
+ * Photo post sets still owed work (workers/reconcile/reconcile.ts): a
+ * finished job's files are recorded, a failed one marks the set failed, and
+ * a job that is gone is queued again from the row.
  */
-export async function reconcilePhotoPosts({ olderThanMs = 60_000 }: { olderThanMs?: number } = {}): Promise<number> {
-	const rows = await getDb().photoPostRender.findMany({
-		where: { status: { in: ['queued', 'rendering'] }, updatedAt: { lt: new Date(Date.now() - olderThanMs) } },
-		select: { id: true, coopId: true },
-		take: 200,
-	})
-	const queue = getQueue(QUEUES.photoPost)
-	let handled = 0
-	for (const row of rows) {
-		const job = await queue.getJob(jobIds.photoPost(row.id))
-		const state = job ? await job.getState() : 'missing'
-		if (state === 'failed') {
-			await getDb().photoPostRender.updateMany({
-				where: { id: row.id, status: { in: ['queued', 'rendering'] } },
-				data: { status: 'failed', errorCode: 'unexpected', errorDetail: job?.failedReason ?? null, finishedAt: new Date() },
-			})
-			await announcePhotoPost(row.coopId, { type: 'photo-post.updated', photoPostId: row.id, status: 'failed' })
-		} else if (state === 'missing' || state === 'unknown' || state === 'completed') {
-			// A completed job whose row still waits wrote nothing (it was cut off): run it again.
-			if (job) await job.remove()
-			await enqueuePhotoPost(row.id)
-		} else continue
-		handled++
+export function photoPostReconcileKind({ olderThanMs = 60_000 }: { olderThanMs?: number } = {}): ReconcileKind<PhotoPostRow, PhotoPostJobResult> {
+	return {
+		name: 'photo posts',
+		queue: getQueue(QUEUES.photoPost),
+		owing: () =>
+			getDb().photoPostRender.findMany({
+				where: { status: { in: ACTIVE_PHOTO_POST_STATUSES }, updatedAt: { lt: new Date(Date.now() - olderThanMs) } },
+				select: { id: true, coopId: true, spec: true, status: true },
+				orderBy: { createdAt: 'asc' },
+				take: 200,
+			}),
+		jobId: (row) => jobIds.photoPost(row.id),
+		applyCompleted: (row, result) => applyPhotoPostCompleted(row.id, result),
+		markFailed: (row, reason) => applyPhotoPostFailed(row.id, decodePhotoPostFailure(reason)),
+		whileActive: async (row) => {
+			if (row.status === 'queued') await markPhotoPostStarted(row.id)
+		},
+		enqueue: async (row) => {
+			await enqueuePhotoPost(row)
+			// Touch the row so that the next pass waits for the new job before looking again.
+			await getDb().photoPostRender.updateMany({ where: { id: row.id, status: { in: ACTIVE_PHOTO_POST_STATUSES } }, data: { status: 'queued' } })
+		},
 	}
-	return handled
+}
+
+/** Returns how many sets needed something done. */
+export async function reconcilePhotoPosts(options: { olderThanMs?: number } = {}): Promise<number> {
+	return (await reconcile(photoPostReconcileKind(options))).handled
 }

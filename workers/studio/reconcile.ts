@@ -1,3 +1,4 @@
+import { reconcileCaptionTimings } from '../captions/reconcile.ts'
 import { reconcileClipAnalyses } from './analysis-trigger.ts'
 import { reconcilePhotoPosts } from './reconcile-photo-posts.ts'
 import { reconcileRenders } from './reconcile-renders.ts'
@@ -10,5 +11,6 @@ export async function reconcileStudio({ olderThanMs }: { olderThanMs?: number } 
 	const renders = await reconcileRenders({ olderThanMs })
 	const photoPosts = await reconcilePhotoPosts({ olderThanMs })
 	const analyses = await reconcileClipAnalyses({ olderThanMs })
-	return renders + photoPosts + analyses
+	const captionTimings = await reconcileCaptionTimings({ olderThanMs })
+	return renders + photoPosts + analyses + captionTimings
 }

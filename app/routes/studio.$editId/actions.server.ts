@@ -1,17 +1,32 @@
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { z } from 'zod'
-import { CaptionTimingError } from '~/studio/captions/timing-error.ts'
-import { timeCaptionsToSpeech, transcribeEditCaptions } from '~/studio/edits/caption-timing.server.ts'
+import type { Permission } from '~/accounts/permissions.ts'
+import type { CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
+import { requestCaptionTiming, type CaptionTimingRequest } from '~/studio/edits/caption-timings.server.ts'
 import { deleteEdit, requireEdit, saveEdit } from '~/studio/edits/edits.server.ts'
 import { cancelRender, handOffRender, requestRenders } from '~/studio/edits/renders.server.ts'
 import { isRenderQuality } from '~/studio/edits/render-status.ts'
-import { validateEdit } from '~/studio/edits/validate-edit.server.ts'
 import type { SpecIssue } from '~/studio/spec/issues.ts'
-import type { CaptionLine } from '~/studio/captions/schema.ts'
+import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 // The studio screen's actions, one function per intent. Each one authorises
-// nothing itself: the route has already required an editor of this co-op.
+// nothing itself: `runEditorAction` first requires the permission its intent
+// names in EDITOR_INTENT_PERMISSIONS.
+
+/** What each intent of the studio screen needs; the screen reads the same table to show only what the role may do. */
+export const EDITOR_INTENT_PERMISSIONS = {
+	save: 'update:project',
+	render: 'update:project',
+	cancel: 'update:project',
+	handOff: 'update:project',
+	timeCaptions: 'update:project',
+	transcribe: 'update:project',
+	delete: 'delete:project',
+} as const satisfies Record<string, Permission>
+
+type EditorIntent = keyof typeof EDITOR_INTENT_PERMISSIONS
 
 export type EditorActionData = {
 	intent: string
@@ -27,8 +42,8 @@ export type EditorActionData = {
 	issues?: SpecIssue[]
 	/** A studio-screen translation key, with its values. */
 	error?: { key: string; values?: Record<string, string | number> }
-	lines?: CaptionLine[]
-	timedBy?: 'speech' | 'even'
+	/** A caption timing was queued: its lines arrive as a live event (caption-timing.updated). */
+	captionTiming?: CaptionTimingView
 	/** An identical earlier render was reused: no new ffmpeg run. */
 	reused?: boolean
 }
@@ -98,30 +113,22 @@ async function handOff({ coopId, userId, form }: Context) {
 	return handed ? answer({ intent: 'handOff', ok: true }) : answer({ intent: 'handOff', ok: false, error: { key: 'renders.handOffNotReady' } }, 400)
 }
 
-async function timeCaptions({ coopId, form }: Context) {
+async function timeCaptions({ coopId, userId, editId, form }: Context) {
 	const texts = z.array(z.string().trim().min(1).max(200)).min(1).max(300).safeParse(readJson(form, 'texts'))
-	const validated = await validateEdit(coopId, readSpec(form))
-	if (!validated.ok) return answer({ intent: 'timeCaptions', ok: false, issues: validated.issues }, 400)
 	if (!texts.success) return answer({ intent: 'timeCaptions', ok: false, error: { key: 'captions.errors.noText' } }, 400)
-	return withCaptionErrors('timeCaptions', async () => {
-		const timed = await timeCaptionsToSpeech(validated.spec, validated.media, texts.data)
-		return { lines: timed.lines, timedBy: timed.timedBy }
-	})
+	return askCaptionTiming('timeCaptions', { coopId, userId, editId, kind: 'speech', spec: readSpec(form), texts: texts.data })
 }
 
-async function transcribe({ coopId, form }: Context) {
-	const validated = await validateEdit(coopId, readSpec(form))
-	if (!validated.ok) return answer({ intent: 'transcribe', ok: false, issues: validated.issues }, 400)
-	return withCaptionErrors('transcribe', async () => ({ lines: await transcribeEditCaptions(validated.spec, validated.media) }))
+async function transcribe({ coopId, userId, editId, form }: Context) {
+	return askCaptionTiming('transcribe', { coopId, userId, editId, kind: 'transcribe', spec: readSpec(form) })
 }
 
-async function withCaptionErrors(intent: string, work: () => Promise<Pick<EditorActionData, 'lines' | 'timedBy'>>) {
-	try {
-		return answer({ intent, ok: true, ...(await work()) })
-	} catch (error) {
-		if (!(error instanceof CaptionTimingError)) throw error
-		return answer({ intent, ok: false, error: { key: `studio-captions:timing.errors.${error.problem}`, values: error.params } }, 400)
-	}
+/** 202: the timing is queued, not done; the worker's result reaches the screen as a live event. */
+async function askCaptionTiming(intent: string, request: CaptionTimingRequest) {
+	const asked = await requestCaptionTiming(request)
+	if (asked.ok) return answer({ intent, ok: true, captionTiming: asked.captionTiming }, 202)
+	if ('issues' in asked) return answer({ intent, ok: false, issues: asked.issues }, 400)
+	return answer({ intent, ok: false, error: { key: `studio-captions:timing.errors.${asked.problem}` } }, 400)
 }
 
 async function remove({ request, coopId, editId }: Context) {
@@ -130,7 +137,7 @@ async function remove({ request, coopId, editId }: Context) {
 	return redirectWithToast(request, '/studio', { kind: 'success', key: 'studio-screen:list.deleted', values: { title: edit.title } })
 }
 
-const intents: Record<string, (context: Context) => Promise<Response | ReturnType<typeof answer>>> = {
+const intents: Record<EditorIntent, (context: Context) => Promise<Response | ReturnType<typeof answer>>> = {
 	save,
 	render,
 	cancel,
@@ -140,9 +147,19 @@ const intents: Record<string, (context: Context) => Promise<Response | ReturnTyp
 	delete: remove,
 }
 
-export async function runEditorAction(context: Omit<Context, 'form'>) {
-	const form = await context.request.formData()
-	const handler = intents[text(form, 'intent')]
-	if (!handler) throw redirect(`/studio/${context.editId}`)
-	return handler({ ...context, form })
+export async function runEditorAction(request: Request, editId: string) {
+	const form = await request.formData()
+	const authorised = (intent: EditorIntent) => async () => {
+		const { coopId, userId } = await requireCoopPermission(request, EDITOR_INTENT_PERMISSIONS[intent])
+		return intents[intent]({ request, coopId, userId, editId, form })
+	}
+	return dispatchIntent(form, {
+		save: authorised('save'),
+		render: authorised('render'),
+		cancel: authorised('cancel'),
+		handOff: authorised('handOff'),
+		timeCaptions: authorised('timeCaptions'),
+		transcribe: authorised('transcribe'),
+		delete: authorised('delete'),
+	})
 }

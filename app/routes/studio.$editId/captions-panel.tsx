@@ -15,8 +15,10 @@ type Props = {
 	totalSeconds: number
 	canEdit: boolean
 	transcriptionAvailable: boolean
-	/** A request to the server is running ("time to speech", transcription). */
+	/** A caption timing is being asked for or runs in the background ("time to speech", transcription). */
 	busy: boolean
+	/** It waits in the queue for a worker. */
+	waiting: boolean
 	/** A translated message from the last server request, if it failed. */
 	serverError: string | null
 	onChange: (lines: CaptionLine[]) => void
@@ -142,7 +144,11 @@ export function CaptionsPanel(props: Props) {
 				</div>
 			) : null}
 			{!props.transcriptionAvailable && canEdit ? <p className="text-sm text-stone-500">{t('captions.noTranscription')}</p> : null}
-			{busy ? <p className="text-sm text-stone-600">{t('captions.working')}</p> : null}
+			{busy ? (
+				<p className="text-sm text-stone-600" role="status" data-testid="caption-timing-state">
+					{props.waiting ? t('captions.queued') : t('captions.working')}
+				</p>
+			) : null}
 			{importError ?? props.serverError ? (
 				<p className="rounded-lg bg-red-50 p-3 text-sm text-red-800" role="alert">
 					{importError ?? props.serverError}

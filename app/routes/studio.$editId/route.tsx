@@ -3,20 +3,24 @@ import { Form, Link, useFetcher, useLoaderData, useSearchParams } from '@remix-r
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/accounts/permissions.ts'
+import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { isActiveCaptionTimingStatus } from '~/studio/captions/caption-timing-status.ts'
 import type { CaptionLine } from '~/studio/captions/schema.ts'
 import { isTranscriptionConfigured } from '~/studio/captions/transcribe.server.ts'
+import { pendingCaptionTiming } from '~/studio/edits/caption-timings.server.ts'
 import { NO_HINTS } from '~/studio/edits/clip-hints.ts'
 import { loadEditorData } from '~/studio/edits/editor-data.server.ts'
 import * as draftOps from '~/studio/edits/editor-state.ts'
 import { describeEditIssue } from '~/studio/edits/issue-messages.ts'
 import { formatSeconds } from '~/studio/edits/time-format.ts'
+import { useCaptionTiming } from '~/studio/edits/use-caption-timing.ts'
 import { useRenderEvents } from '~/studio/edits/use-render-events.ts'
 import type { EditSpec, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMATS } from '~/studio/spec/formats.ts'
 import { timelineSeconds } from '~/studio/spec/timing.ts'
 import { describeTemplateMessage, type TemplateNote } from '~/studio/templates/index.ts'
-import { requireCoopMember, requireCoopPermission } from '~/utils/permissions.server.ts'
-import { runEditorAction, type EditorActionData } from './actions.server.ts'
+import { requireCoopMember } from '~/utils/auth.server.ts'
+import { EDITOR_INTENT_PERMISSIONS, runEditorAction, type EditorActionData } from './actions.server.ts'
 import { CaptionsPanel } from './captions-panel.tsx'
 import { ClipPanel } from './clip-panel.tsx'
 import { ConflictNotice } from './conflict-notice.tsx'
@@ -29,14 +33,20 @@ import { RendersPanel } from './renders-panel.tsx'
 import { TimelineList } from './timeline-list.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { coopId, role } = await requireCoopMember(request, 'viewer')
+	const { coopId, userId, role } = await requireCoopMember(request, 'viewer')
 	const editor = await loadEditorData(coopId, params.editId!)
-	return { ...editor, canEdit: can(role, 'update:project'), transcriptionAvailable: isTranscriptionConfigured() }
+	const captionTiming = await pendingCaptionTiming(coopId, params.editId!, userId)
+	return {
+		...editor,
+		captionTiming,
+		canEdit: can(role, EDITOR_INTENT_PERMISSIONS.save),
+		canDelete: can(role, EDITOR_INTENT_PERMISSIONS.delete),
+		transcriptionAvailable: isTranscriptionConfigured(),
+	}
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { coopId, userId } = await requireCoopPermission(request, 'update:project')
-	return runEditorAction({ request, coopId, userId, editId: params.editId! })
+	return runEditorAction(request, params.editId!)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edit.title ?? 'Studio'} · Co-op Studio` }]
@@ -44,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function EditorPage() {
 	const loaded = useLoaderData<typeof loader>()
 	const { t } = useTranslation('studio-screen')
-	const { canEdit } = loaded
+	const { canEdit, canDelete } = loaded
 	const [spec, setSpec] = useState<EditSpec>(loaded.spec as EditSpec)
 	const [title, setTitle] = useState(loaded.edit.title)
 	// What the server has: the screen is "unsaved" while the draft differs from it.
@@ -82,10 +92,12 @@ export default function EditorPage() {
 	useEffect(() => {
 		if (renderAction.data) setLastAnswer(renderAction.data)
 	}, [renderAction.data])
-	// Timed caption lines from the server replace the current ones.
+	// Timed caption lines from the caption-timing worker replace the current ones.
+	const captionTiming = useCaptionTiming(loaded.captionTiming, (lines) => setSpec((current) => draftOps.setCaptionLines(current, lines)))
 	useEffect(() => {
-		if (captioner.data?.ok && captioner.data.lines) setSpec((current) => draftOps.setCaptionLines(current, captioner.data!.lines!))
+		if (captioner.data?.captionTiming) captionTiming.follow(captioner.data.captionTiming)
 	}, [captioner.data])
+	const timing = captionTiming.timing
 
 	const change = (next: EditSpec) => setSpec(next)
 	const mediaById = useMemo(() => new Map(loaded.media.map((m) => [m.id, m])), [loaded.media])
@@ -238,14 +250,21 @@ export default function EditorPage() {
 							totalSeconds={total}
 							canEdit={canEdit}
 							transcriptionAvailable={loaded.transcriptionAvailable}
-							busy={captioner.state !== 'idle'}
-							serverError={captioner.data && !captioner.data.ok ? describeProblem(captioner.data, t) : null}
+							busy={captioner.state !== 'idle' || (timing !== null && isActiveCaptionTimingStatus(timing.status))}
+							waiting={timing?.status === 'queued'}
+							serverError={
+								captioner.data && !captioner.data.ok
+									? describeProblem(captioner.data, t)
+									: timing?.error
+										? t(`studio-captions:timing.errors.${timing.error.problem}`, timing.error.params)
+										: null
+							}
 							onChange={(lines: CaptionLine[]) => change(draftOps.setCaptionLines(spec, lines))}
 							onStyleChange={(patch) => change(draftOps.setCaptionStyle(spec, patch))}
 							onTimeToSpeech={(texts) => submitWithSpec(captioner, { intent: 'timeCaptions', texts: JSON.stringify(texts) })}
 							onTranscribe={() => submitWithSpec(captioner, { intent: 'transcribe' })}
 						/>
-						{captioner.data?.ok && captioner.data.timedBy === 'even' ? <p className="mt-2 text-sm text-amber-800">{t('studio-captions:timing.fellBackToEven')}</p> : null}
+						{timing?.status === 'ready' && timing.timedBy === 'even' ? <p className="mt-2 text-sm text-amber-800">{t('studio-captions:timing.fellBackToEven')}</p> : null}
 					</Section>
 					<Section title={t('sections.music')}>
 						<MusicPanel
@@ -271,7 +290,7 @@ export default function EditorPage() {
 					<Section title={t('sections.formats')}>
 						<FormatsPanel formats={spec.output.formats} canEdit={canEdit} onToggle={(format, on) => change(draftOps.toggleFormat(spec, format, on))} />
 					</Section>
-					{canEdit ? (
+					{canDelete ? (
 						<Form method="post" onSubmit={(event) => (!window.confirm(t('editor.confirmDelete')) ? event.preventDefault() : undefined)}>
 							<button type="submit" name="intent" value="delete" className="btn-danger w-full">
 								{t('editor.delete')}
@@ -399,4 +418,8 @@ function TemplateNotes() {
 			</ul>
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary back="studio" />
 }

@@ -11,6 +11,8 @@ export type CaptionTimingProblem =
 	| 'rejected'
 	| 'noAudio'
 	| 'unreadable'
+	/** The job failed for a reason of ours, after its retries. */
+	| 'unexpected'
 
 export class CaptionTimingError extends Error {
 	constructor(

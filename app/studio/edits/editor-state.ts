@@ -1,4 +1,4 @@
-import type { CaptionLine, CaptionStyle } from '~/studio/captions/schema.ts'
+import { captionStyleSchema, type CaptionLine, type CaptionStyle } from '~/studio/captions/schema.ts'
 import type { EditSpec, MusicBed, Overlay, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
 
@@ -110,16 +110,9 @@ export function setCaptionStyle(spec: EditSpec, patch: Partial<CaptionStyle>): E
 	return unchanged ? spec : { ...spec, captions: { ...captions, style } }
 }
 
+/** The look a new caption track starts with: the schema's defaults, so there is one list of them. */
 export function defaultCaptionStyle(): CaptionStyle {
-	return {
-		preset: 'highlight',
-		font: 'be-vietnam-pro',
-		sizePx: 84,
-		position: 'bottom',
-		textColor: '#FFFFFF',
-		highlightColor: '#FFD400',
-		outlinePx: 5,
-	}
+	return captionStyleSchema.parse({})
 }
 
 export function setMusic(spec: EditSpec, music: MusicBed | undefined): EditSpec {

@@ -1,12 +1,11 @@
 import { z } from 'zod'
+import type { PhotoPostOutputFile } from '~/jobs/definitions.ts'
 import {
 	MAX_CAROUSEL_PHOTOS,
 	PHOTO_POST_SPEC_VERSION,
 	photoFormatIds,
 	photoPostSpecSchema,
-	type PhotoFormat,
 	type PhotoPostSpecInput,
-	type PhotoVariant,
 } from '~/studio/photo-posts/spec.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
@@ -14,7 +13,8 @@ import { announcePhotoPost } from './studio-events.server.ts'
 import { enqueuePhotoPost } from './studio-jobs.server.ts'
 
 // Photo post sets: a row first (what must happen), then the job. The
-// database-side worker (workers/studio/photo-post-processor.ts) renders it.
+// stateless worker (workers/photo/processor.ts) renders it and the database
+// side (workers/studio/photo-post-results.ts) records what it reports.
 
 export const photoPostRequestSchema = z.object({
 	title: z.string().trim().min(1, 'photoPosts.errors.titleRequired').max(120),
@@ -28,17 +28,7 @@ export const photoPostRequestSchema = z.object({
 
 export type PhotoPostRequest = z.infer<typeof photoPostRequestSchema>
 
-export type PhotoPostOutputFile = {
-	position: number
-	mediaId: string
-	format: PhotoFormat
-	variant: PhotoVariant
-	/** Storage key under the set's folder. */
-	key: string
-	width: number
-	height: number
-	bytes: number
-}
+export type { PhotoPostOutputFile }
 
 export type PhotoPostRequestResult = { ok: true; photoPostId: string } | { ok: false; error: 'photosUnavailable' }
 
@@ -71,9 +61,9 @@ export async function requestPhotoPost(coopId: string, userId: string, request: 
 	const parsed = photoPostSpecSchema.parse(spec)
 	const row = await db.photoPostRender.create({
 		data: { coopId, productId: product?.id ?? null, title: request.title, spec: JSON.stringify(parsed), requestedById: userId },
-		select: { id: true },
+		select: { id: true, coopId: true, spec: true },
 	})
-	await enqueuePhotoPost(row.id)
+	await enqueuePhotoPost(row)
 	await announcePhotoPost(coopId, { type: 'photo-post.updated', photoPostId: row.id, status: 'queued' })
 	return { ok: true, photoPostId: row.id }
 }

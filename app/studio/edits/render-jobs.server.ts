@@ -1,10 +1,10 @@
 import { QUEUES, jobIds, type RenderJob } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
+import { requestRenderCancel } from '~/jobs/render-cancel.server.ts'
 import { renderDirKey } from '~/media/storage.server.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
 import { getDb } from '~/utils/db.server.ts'
-import { usedMediaIds } from '#workers/render/cache-key.ts'
-import { requestRenderCancel } from '#workers/render/worker.ts'
+import { usedMediaIds } from '~/studio/render/cache-key.ts'
 import type { RenderQuality } from './render-status.ts'
 
 // The render job of a Render row. The payload is rebuilt from the row (its

@@ -27,7 +27,3 @@ export type RenderMetadata = {
 	/** Integrated loudness and true peak as rendered; null for a silent video. */
 	loudness: { integratedLufs: number; truePeakDbtp: number } | null
 }
-
-/** Live events on the co-op's event bus (app/utils/events.server.ts). */
-export type RenderProgressEvent = { type: 'render.progress'; renderId: string; editId: string; progress: number }
-export type RenderUpdatedEvent = { type: 'render.updated'; renderId: string; editId: string; status: RenderStatus }

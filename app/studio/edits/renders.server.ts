@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises'
 import { resolveMediaPath } from '~/media/storage.server.ts'
+import { renderCacheKey } from '~/studio/render/cache-key.ts'
+import { checkMedia, mediaUses, type InspectedMedia } from '~/studio/render/media-check.ts'
 import type { SpecIssue } from '~/studio/spec/issues.ts'
+import type { EditSpec } from '~/studio/spec/edit-spec.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
-import { renderCacheKey } from '#workers/render/cache-key.ts'
-import { checkMedia, inspectMedia } from '#workers/render/media-check.ts'
 import { readEditSpec, requireEdit } from './edits.server.ts'
 import { announceRender } from './studio-events.server.ts'
 import { cancelRenderJob, enqueueRenderJob } from './render-jobs.server.ts'
@@ -29,10 +30,11 @@ export async function requestRenders({ coopId, userId, editId, quality }: Render
 	const validated = await validateEdit(coopId, readEditSpec(edit))
 	if (!validated.ok) return validated
 	const { spec, media } = validated
-	// ffprobe on the stored files: a trim past a clip's end or a file that
-	// went missing on disk is refused here, by item, before anything is queued.
-	const inspected = await inspectMedia(spec, mediaPaths(media))
-	const issues = checkMedia(spec, inspected, { maxImageMegapixels: getEnv().IMAGE_MAX_MEGAPIXELS })
+	// The facts probed at upload, and the files still on disk: a trim past a
+	// clip's end or a file gone missing is refused here, by item, before
+	// anything is queued. No ffprobe in the web process: the render worker
+	// reads the files themselves again.
+	const issues = checkMedia(spec, await storedMediaFacts(spec, media), { maxImageMegapixels: getEnv().IMAGE_MAX_MEGAPIXELS })
 	if (issues.length > 0) return { ok: false, issues }
 
 	// A preview is for checking the cut: one format is enough.
@@ -46,8 +48,24 @@ export async function requestRenders({ coopId, userId, editId, quality }: Render
 	return { ok: true, renders }
 }
 
-function mediaPaths(media: Map<string, SpecMedia>): Record<string, string> {
-	return Object.fromEntries([...media.values()].map((m) => [m.id, resolveMediaPath(m.storageKey)]))
+/** What the media rows know of each file the spec uses (the media worker probed it at upload). */
+async function storedMediaFacts(spec: EditSpec, media: Map<string, SpecMedia>): Promise<InspectedMedia> {
+	const entries = await Promise.all(
+		[...mediaUses(spec).keys()].map(async (id): Promise<[string, InspectedMedia[string]]> => {
+			const row = media.get(id)
+			if (!row || !(await isFile(resolveMediaPath(row.storageKey)))) return [id, { status: 'missing' }]
+			// A picture size is stored only when the probe found a picture (for a video, its video stream).
+			const size = row.width && row.height ? { width: row.width, height: row.height } : undefined
+			const hasVideo = row.kind === 'video' && size !== undefined
+			const image = row.kind === 'photo' ? size : undefined
+			return [id, { status: 'ok', durationMs: row.durationMs, hasVideo, hasAudio: row.hasAudio === true, image }]
+		}),
+	)
+	return Object.fromEntries(entries)
+}
+
+async function isFile(file: string): Promise<boolean> {
+	return fs.stat(file).then((stat) => stat.isFile(), () => false)
 }
 
 /** What identifies each input's bytes: its SHA-256 (computed at upload). */
@@ -107,14 +125,28 @@ function rowBase({ coopId, userId, editId, format, quality, cacheKey, specJson }
 }
 
 async function outputExists(outputKey: string | null): Promise<boolean> {
-	if (!outputKey) return false
-	return fs.stat(resolveMediaPath(outputKey)).then((stat) => stat.isFile(), () => false)
+	return outputKey !== null && isFile(resolveMediaPath(outputKey))
 }
 
 export async function requireRender(coopId: string, renderId: string) {
 	const render = await getDb().render.findFirst({ where: { id: renderId, coopId } })
 	invariantResponse(render, 'Render not found')
 	return render
+}
+
+/**
+ * A finished render of this co-op with its edit's title, for the file route.
+ * Both rows are matched on the co-op: a render that points at another
+ * co-op's edit is not found either, and its title never leaves.
+ */
+export async function requireReadyRenderFile(coopId: string, renderId: string) {
+	const render = await getDb().render.findFirst({
+		where: { id: renderId, coopId, edit: { coopId } },
+		select: { status: true, outputKey: true, format: true, edit: { select: { title: true } } },
+	})
+	invariantResponse(render, 'Render not found')
+	invariantResponse(render.status === 'ready' && render.outputKey, 'Render not ready')
+	return { outputKey: render.outputKey, format: render.format, editTitle: render.edit.title }
 }
 
 /** Stops a render that has not finished: the row says cancelled first, then the job is removed or its ffmpeg killed. */

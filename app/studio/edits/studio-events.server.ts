@@ -1,11 +1,10 @@
-import { publishCoopEvent, type CoopEvent } from '~/utils/events.server.ts'
-import type { RenderProgressEvent, RenderUpdatedEvent } from './render-status.ts'
+import type { CoopEvent, CoopEventOf } from '~/events/registry.ts'
+import type { CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
+import { publishCoopEvent } from '~/utils/events.server.ts'
 
 // Telling the co-op's open studio pages that something moved. The rows are
 // the record; a lost event only delays a refresh, so a Redis hiccup is logged
 // and never fails the work that caused it.
-
-export type PhotoPostUpdatedEvent = { type: 'photo-post.updated'; photoPostId: string; status: string }
 
 async function announce(coopId: string, event: CoopEvent, about: string) {
 	await publishCoopEvent(coopId, event).catch((error: Error) => {
@@ -13,10 +12,15 @@ async function announce(coopId: string, event: CoopEvent, about: string) {
 	})
 }
 
-export function announceRender(coopId: string, event: RenderProgressEvent | RenderUpdatedEvent) {
+export function announceRender(coopId: string, event: CoopEventOf<'render.progress' | 'render.updated'>) {
 	return announce(coopId, event, event.renderId)
 }
 
-export function announcePhotoPost(coopId: string, event: PhotoPostUpdatedEvent) {
+export function announcePhotoPost(coopId: string, event: CoopEventOf<'photo-post.updated'>) {
 	return announce(coopId, event, event.photoPostId)
+}
+
+export function announceCaptionTiming(coopId: string, captionTiming: CaptionTimingView) {
+	const event: CoopEventOf<'caption-timing.updated'> = { type: 'caption-timing.updated', ...captionTiming }
+	return announce(coopId, event, captionTiming.captionTimingId)
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { useCoopEvents, useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
-import type { RenderProgressEvent } from './render-status.ts'
 
 /**
  * Live renders of one edit: progress from the event stream as it comes
@@ -11,7 +10,7 @@ export function useRenderEvents(editId: string): Record<string, number> {
 	const [progress, setProgress] = useState<Record<string, number>>({})
 	useCoopEvents((event) => {
 		if (event.type !== 'render.progress' || event.editId !== editId) return
-		const { renderId, progress: value } = event as RenderProgressEvent
+		const { renderId, progress: value } = event
 		setProgress((current) => ({ ...current, [renderId]: Math.max(current[renderId] ?? 0, value) }))
 	})
 	useRevalidateOnCoopEvents((event) => event.type === 'render.updated' && event.editId === editId)

@@ -1,11 +1,4 @@
-// ffmpeg parses a filter graph twice: the graph (filters split on , ; [ ])
-// and then each filter's options (split on :). A file path inside an option
-// is escaped for both, so spaces, colons, commas or quotes in it survive.
-
-function escapeFilterPath(value: string): string {
-	const optionLevel = value.replace(/[\\':]/g, (c) => `\\${c}`)
-	return optionLevel.replace(/[\\'[\],;]/g, (c) => `\\${c}`)
-}
+import { escapeFilterValue } from '~/studio/render/filter-escape.ts'
 
 /**
  * A picture read inside the graph (the `movie` source) rather than as an
@@ -14,5 +7,5 @@ function escapeFilterPath(value: string): string {
  * hundreds of decoded frames (1.8 GB instead of 0.5 GB for the benchmark edit).
  */
 export function pictureSource(path: string): string {
-	return `movie=filename=${escapeFilterPath(path)}`
+	return `movie=filename=${escapeFilterValue(path)}`
 }

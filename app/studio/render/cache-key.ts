@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { EditSpec } from '~/studio/spec/edit-spec.ts'
 import type { OutputFormatId } from '~/studio/spec/formats.ts'
-import type { RenderQuality } from './presets.ts'
+import type { RenderQuality } from '~/studio/edits/render-status.ts'
 
 // Two renders with the same key produce the same file, so the database side
 // can hand back an earlier output instead of rendering again

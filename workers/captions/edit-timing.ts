@@ -1,12 +1,12 @@
 import { resolveMediaPath } from '~/media/storage.server.ts'
-import { detectSpeech } from '~/studio/captions/audio.server.ts'
 import { spreadLinesEvenly, timeLinesToSpeech } from '~/studio/captions/line-timing.ts'
 import { captionLineSchema, type CaptionLine } from '~/studio/captions/schema.ts'
 import type { TimeSpan } from '~/studio/captions/silence.ts'
-import { captionLinesByTranscription } from '~/studio/captions/timing.server.ts'
+import type { SpecMedia } from '~/studio/edits/spec-media.server.ts'
 import type { ClipItem, EditSpec } from '~/studio/spec/edit-spec.ts'
 import { framesToSeconds, placeItems, timelineSeconds } from '~/studio/spec/timing.ts'
-import type { SpecMedia } from './spec-media.server.ts'
+import { detectSpeech } from './audio.ts'
+import { captionLinesByTranscription } from './timing.ts'
 
 // Caption timing for a whole edit. The captions area times one part of one
 // file; an edit is several trimmed clips one after another, so each clip
@@ -29,11 +29,11 @@ function soundingClips(spec: EditSpec, media: Map<string, SpecMedia>): SoundingC
 export type TimedCaptions = { lines: CaptionLine[]; timedBy: 'speech' | 'even' }
 
 /** The typed lines laid over the speech heard in the video; spread evenly when nobody speaks. */
-export async function timeCaptionsToSpeech(spec: EditSpec, media: Map<string, SpecMedia>, texts: string[]): Promise<TimedCaptions> {
+export async function timeCaptionsToSpeech(spec: EditSpec, media: Map<string, SpecMedia>, texts: string[], { signal }: { signal?: AbortSignal } = {}): Promise<TimedCaptions> {
 	const total = timelineSeconds(spec)
 	const speech: TimeSpan[] = []
 	for (const clip of soundingClips(spec, media)) {
-		const spans = await detectSpeech({ filePath: clip.filePath, inSeconds: clip.item.in, durationSeconds: clip.item.out - clip.item.in })
+		const spans = await detectSpeech({ filePath: clip.filePath, inSeconds: clip.item.in, durationSeconds: clip.item.out - clip.item.in }, { signal })
 		speech.push(...spans.map((span) => ({ start: span.start + clip.timelineStart, end: Math.min(total, span.end + clip.timelineStart) })))
 	}
 	const spoken = timeLinesToSpeech(texts, speech)
@@ -41,14 +41,14 @@ export async function timeCaptionsToSpeech(spec: EditSpec, media: Map<string, Sp
 }
 
 /** Captions from transcription of every clip that keeps its sound, on the video's timeline. */
-export async function transcribeEditCaptions(spec: EditSpec, media: Map<string, SpecMedia>, { prompt }: { prompt?: string } = {}): Promise<CaptionLine[]> {
+export async function transcribeEditCaptions(spec: EditSpec, media: Map<string, SpecMedia>, { prompt, signal }: { prompt?: string; signal?: AbortSignal } = {}): Promise<CaptionLine[]> {
 	const total = timelineSeconds(spec)
 	const lines: CaptionLine[] = []
 	for (const clip of soundingClips(spec, media)) {
 		lines.push(
 			...(await captionLinesByTranscription(
 				{ filePath: clip.filePath, inSeconds: clip.item.in, durationSeconds: clip.item.out - clip.item.in, timelineStartSeconds: clip.timelineStart },
-				{ prompt },
+				{ prompt, signal },
 			)),
 		)
 	}

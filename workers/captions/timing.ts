@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { captionLinesFromTranscription } from './align-words.ts'
-import { detectSpeech, extractSpeechAudio, type AudioPart, type SpeechDetectionOptions } from './audio.server.ts'
-import { spreadLinesEvenly, timeLinesToSpeech } from './line-timing.ts'
-import { captionLineSchema, type CaptionLine } from './schema.ts'
-import { splitTypedText } from './text-lines.ts'
-import { transcribeAudioFile, type TranscriptionSettings } from './transcribe.server.ts'
+import { captionLinesFromTranscription } from '~/studio/captions/align-words.ts'
+import { spreadLinesEvenly, timeLinesToSpeech } from '~/studio/captions/line-timing.ts'
+import { captionLineSchema, type CaptionLine } from '~/studio/captions/schema.ts'
+import { splitTypedText } from '~/studio/captions/text-lines.ts'
+import { transcribeAudioFile, type TranscriptionSettings } from '~/studio/captions/transcribe.server.ts'
+import { detectSpeech, extractSpeechAudio, type AudioPart, type SpeechDetectionOptions } from './audio.ts'
 
 // The three ways captions get their times (docs/decisions/021-caption-timing.md):
 // transcription with word times when a key is set; typed lines laid over

@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { FfmpegError, runFfmpegForLog } from '#workers/ffmpeg/run.ts'
-import { parseSilenceDetect, speechBetweenSilences, type TimeSpan } from './silence.ts'
-import { CaptionTimingError } from './timing-error.ts'
+import { parseSilenceDetect, speechBetweenSilences, type TimeSpan } from '~/studio/captions/silence.ts'
+import { CaptionTimingError } from '~/studio/captions/timing-error.ts'
+import { FfmpegError, runFfmpegForLog } from '../ffmpeg/run.ts'
 
 // The sound of the part of a clip that captions are made for. Times in and
 // out of these functions are relative to the start of that part.

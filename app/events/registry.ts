@@ -1,0 +1,56 @@
+import type { CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
+import type { RenderStatus } from '~/studio/edits/render-status.ts'
+
+// Every event that travels over /events, by name, with its payload: the one
+// list, beside the job registry (app/jobs/definitions.ts). The publishers
+// (app/utils/events.server.ts accepts nothing else) and the browser hook
+// (app/utils/use-coop-events.ts) import it; a new event is added here first
+// (docs/decisions/106-typed-live-events.md). Events are hints to refresh, so
+// payloads carry ids and small values, never whole records.
+
+export interface CoopEventPayloads {
+	'media.created': { mediaId: string; status: string }
+	'media.updated': { mediaId: string; status: string }
+	/** Processing progress of one file, 0–100. */
+	'media.progress': { mediaId: string; percent: number }
+	'media.edited': { mediaId: string }
+	'media.deleted': { mediaId: string }
+	'media.analysed': { mediaId: string }
+	/** Render progress, 0–99 (100 comes with `render.updated` to ready). */
+	'render.progress': { renderId: string; editId: string; progress: number }
+	'render.updated': { renderId: string; editId: string; status: RenderStatus }
+	'photo-post.updated': { photoPostId: string; status: 'queued' | 'rendering' | 'ready' | 'failed' }
+	/** A caption timing (silence detection or transcription) moved; once ready it carries the lines. */
+	'caption-timing.updated': CaptionTimingView
+}
+
+export type CoopEventType = keyof CoopEventPayloads
+
+/** One event of the registry: `{ type, ...payload }`, a discriminated union on `type`. */
+export type CoopEvent = { [T in CoopEventType]: { type: T } & CoopEventPayloads[T] }[CoopEventType]
+
+/** The events of one or more types, e.g. `CoopEventOf<'render.progress'>`. */
+export type CoopEventOf<T extends CoopEventType> = Extract<CoopEvent, { type: T }>
+
+// A record, not a list, so that a type added above and forgotten here does not compile.
+const EVENT_TYPES: Record<CoopEventType, true> = {
+	'media.created': true,
+	'media.updated': true,
+	'media.progress': true,
+	'media.edited': true,
+	'media.deleted': true,
+	'media.analysed': true,
+	'render.progress': true,
+	'render.updated': true,
+	'photo-post.updated': true,
+	'caption-timing.updated': true,
+}
+
+export function isCoopEventType(value: unknown): value is CoopEventType {
+	return typeof value === 'string' && Object.hasOwn(EVENT_TYPES, value)
+}
+
+/** True for an object naming a registered event: what arrives from Redis or the stream is checked with it. */
+export function isCoopEvent(value: unknown): value is CoopEvent {
+	return typeof value === 'object' && value !== null && isCoopEventType((value as { type?: unknown }).type)
+}

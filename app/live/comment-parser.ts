@@ -1,0 +1,141 @@
+import { foldForMatching } from '~/utils/vietnamese.ts'
+import { findMobiles } from './phones-in-text.ts'
+
+// What a live comment asks for: "chốt A1 2 hộp 0912 345 678" → order 2 × A1,
+// phone 0912345678. Pure, fast, and it says why in `debug`. Matching is on
+// the folded text (no accents, lower case: "chốt" = "chot" = "CHÔT"), codes
+// and names and aliases alike (docs/decisions/170-live-comment-parser.md).
+
+export type LiveProduct = { code: string; name: string; aliases?: string[] }
+export type CommentIntent = 'order' | 'question' | 'cancel' | 'none'
+export type ParsedComment = {
+	intent: CommentIntent
+	items: Array<{ code: string; qty: number }>
+	phone: string | null
+	debug: string[]
+}
+
+export type ParserCatalogue = { products: LiveProduct[]; patterns: Array<{ code: string; pattern: RegExp; what: string }> }
+
+const UNITS = ['hop', 'goi', 'chai', 'lo', 'tui', 'bich', 'hu', 'cai', 'kg', 'can', 'cuon', 'bo', 'set', 'sp', 'phan', 'thung', 'h', 'g']
+const UNIT = `(?:${UNITS.join('|')})`
+const NUMBER_WORDS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, sau: 6, bay: 7, bat: 7, tam: 8, chin: 9, muoi: 10 }
+const WORD = `(?:${Object.keys(NUMBER_WORDS).join('|')})`
+
+const CANCEL = /\b(huy|cancel|hoan don|bo don|khong lay nua|ko lay nua|k lay nua|kh lay nua|hong lay nua|thoi khong lay|thoi ko lay|thoi k lay|khong mua nua|ko mua nua|doi y)\b/
+const ORDER = /\b(chot|chots|lay|lau|mua|dat|order|oder|gui cho|ship cho|ship ve|cho (?:em|e|chi|c|minh|mik|toi|anh|a|co|chu|bac)\b|\+1|em lay|e lay|minh lay)/
+const QUESTION = /\?|\b(?:con|co)\b.+\b(?:khong|ko|hong)\b|\b(bao nhieu|bn|nhieu|gia|phi|ship|con (?:khong|ko|k|hang|ko a)|co (?:khong|ko|k)|bao lau|o dau|the nao|ntn|sao|duoc khong|dc khong|dc ko|dung bao|han su dung|hsd|bao gio)\b/
+
+function escape(text: string) {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Builds the match patterns once for a product list; parse many comments with it. */
+export function prepareCatalogue(products: LiveProduct[]): ParserCatalogue {
+	const patterns: ParserCatalogue['patterns'] = []
+	for (const product of products) {
+		const code = foldForMatching(product.code).replace(/\s+/g, '')
+		const codeMatch = /^([a-z]+)0*(\d+)$/.exec(code)
+		// "A1", "a 1", "A01"; never the "a1" inside "ka12" or "a12".
+		const codePattern = codeMatch ? `${escape(codeMatch[1]!)}\\s?0*${codeMatch[2]}` : escape(code)
+		patterns.push({ code: product.code, pattern: new RegExp(`(?<![a-z0-9])${codePattern}(?![0-9])`, 'g'), what: `code ${product.code}` })
+		for (const name of [product.name, ...(product.aliases ?? [])]) {
+			const folded = foldForMatching(name)
+			if (folded.length < 3) continue
+			const words = folded.split(/\s+/).map(escape).join('\\s*')
+			patterns.push({ code: product.code, pattern: new RegExp(`(?<![a-z0-9])${words}(?![a-z0-9])`, 'g'), what: `"${name}"` })
+		}
+	}
+	// Longer names first, so that "chè shan tuyết đặc biệt" wins over "chè shan tuyết".
+	patterns.sort((a, b) => b.pattern.source.length - a.pattern.source.length)
+	return { products, patterns }
+}
+
+function wordOrDigits(token: string): number | null {
+	if (/^\d{1,3}$/.test(token)) return Number(token)
+	return NUMBER_WORDS[token] ?? null
+}
+
+type Mention = { code: string; start: number; end: number; what: string }
+
+export function parseComment(text: string, catalogue: ParserCatalogue, current?: string | null): ParsedComment {
+	const debug: string[] = []
+	let folded = foldForMatching(text.replace(/\p{Extended_Pictographic}/gu, ' '))
+	const phones = findMobiles(folded)
+	const phone = phones[0]?.phone ?? null
+	if (phone) debug.push(`phone ${phone}`)
+	// Blank out what must not be read as a quantity: phone numbers and prices ("120k", "120.000đ").
+	const blank = (match: string) => ' '.repeat(match.length)
+	for (const found of [...phones].reverse()) folded = folded.slice(0, found.start) + blank(folded.slice(found.start, found.end)) + folded.slice(found.end)
+	folded = folded.replace(/\b\d+(?:[.,]\d{3})+\s*(?:d|vnd|dong)?\b|\b\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan|tr|trieu)\b|\b\d+\s*(?:d|vnd|dong)\b/g, (price) => {
+		debug.push(`"${price.trim()}" is a price, not a quantity`)
+		return blank(price)
+	})
+
+	const mentions: Mention[] = []
+	const taken = new Array<boolean>(folded.length).fill(false)
+	for (const { code, pattern, what } of catalogue.patterns) {
+		for (const match of folded.matchAll(pattern)) {
+			const start = match.index
+			const end = start + match[0].length
+			if (taken.slice(start, end).some(Boolean)) continue
+			taken.fill(true, start, end)
+			mentions.push({ code, start, end, what })
+		}
+	}
+	mentions.sort((a, b) => a.start - b.start)
+
+	const cancel = CANCEL.test(folded)
+	const orderWord = ORDER.exec(folded)
+	const question = QUESTION.test(folded)
+
+	const items: ParsedComment['items'] = []
+	const add = (code: string, qty: number, why: string) => {
+		const existing = items.find((item) => item.code === code)
+		if (existing) existing.qty += qty
+		else items.push({ code, qty })
+		debug.push(why)
+	}
+	// Each quantity belongs to one mention: after it ("A1 2 hộp", "A1x2", "A1 sl 2"), or before it
+	// ("2 hộp A1", "lấy hai A1") when nothing after it and the previous mention did not take it.
+	let consumed = 0
+	mentions.forEach((mention, index) => {
+		const nextStart = mentions[index + 1]?.start ?? folded.length
+		const after = folded.slice(mention.end, nextStart)
+		const before = folded.slice(consumed, mention.start)
+		const qtyAfter = new RegExp(`^\\s*(?:[x*×:\\-]|sl|so luong)?\\s*(\\d{1,3}|${WORD}(?=\\s*${UNIT}\\b))(?!\\d)\\s*(?:${UNIT}\\b)?`).exec(after)
+		const slAnywhere = /\b(?:sl|so luong)\s*:?\s*(\d{1,3})\b/.exec(after) ?? new RegExp(`(?:^|\\s)(\\d{1,3})\\s*${UNIT}\\b`).exec(after)
+		const qtyBefore = new RegExp(`(^|.*\\s)(?:(?:x|sl)\\s*)?(\\d{1,3}|${WORD})\\s*(${UNIT}\\b)?\\s*$`).exec(before)
+		const beforeCounts = qtyBefore && (/\d/.test(qtyBefore[2]!) || qtyBefore[3] || /\b(chot|lay|mua|dat|order)\s*$/.test(qtyBefore[1]!))
+		const qty = wordOrDigits(qtyAfter?.[1] ?? '') ?? wordOrDigits(slAnywhere?.[1] ?? '') ?? (beforeCounts ? wordOrDigits(qtyBefore[2]!) : null)
+		consumed = mention.end + (qtyAfter?.[0].length ?? 0)
+		add(mention.code, qty ?? 1, `${mention.what} → ${mention.code} × ${qty ?? 1}${qty ? '' : ' (no quantity given)'}`)
+	})
+
+	if (mentions.length === 0 && current && (orderWord || cancel || (phone && !question))) {
+		const qtyMatch = new RegExp(`(?:^|\\s)(?:x|sl|so luong|chot|lay|mua|dat)?\\s*:?\\s*(\\d{1,3}|${WORD}(?=\\s*${UNIT}\\b))\\s*(?:${UNIT}\\b)?`).exec(folded)
+		const qty = wordOrDigits(qtyMatch?.[1] ?? '') ?? 1
+		add(current, qty, `no product named: the one on screen, ${current} × ${qty}`)
+	}
+
+	let intent: CommentIntent
+	if (cancel) {
+		intent = 'cancel'
+		debug.push('cancel word')
+	} else if (orderWord && items.length > 0) {
+		intent = 'order'
+		debug.push(`order word "${orderWord[0].trim()}"`)
+	} else if (question) {
+		intent = 'question'
+		debug.push('question')
+	} else if (items.length > 0) {
+		intent = 'order'
+		debug.push('a product named without a question: an order')
+	} else if (orderWord) {
+		intent = 'order'
+		debug.push(`order word "${orderWord[0].trim()}" but no product: staff must pick one`)
+	} else {
+		intent = 'none'
+	}
+	return { intent, items: intent === 'question' || intent === 'none' ? [] : items, phone, debug }
+}

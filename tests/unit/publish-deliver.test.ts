@@ -1,0 +1,187 @@
+import { describe, expect, test } from 'vitest'
+import { backoffMs, deliver } from '#workers/publish/deliver.ts'
+import { PlatformError, parseRetryAfter } from '#workers/publish/platforms/errors.ts'
+import type { Checkpoint, PlatformClient, PlatformSettings, PostStatus, PublishRequest } from '#workers/publish/platforms/types.ts'
+
+// The engine's decisions, with a platform whose answers each test scripts:
+// when to retry, when to wait, when to ask before sending again.
+
+const settings: PlatformSettings = {
+	facebookGraphUrl: 'http://unused',
+	facebookGraphVersion: 'v24.0',
+	zaloOauthUrl: 'http://unused',
+	zaloOpenApiUrl: 'http://unused',
+	tiktokApiUrl: 'http://unused',
+	requestTimeoutMs: 1000,
+	pollIntervalMs: 10,
+	pollTimeoutMs: 1000,
+}
+const request: PublishRequest = { to: 'facebook-reel', accountId: 'p', token: 't', files: ['x.mp4'], caption: '', title: null, privacy: null, coverUrl: null }
+
+type Step = (save: (c: Checkpoint) => Promise<void>) => Promise<'published' | 'processing'>
+
+function scripted(publishSteps: Step[], statuses: PostStatus[] = []) {
+	const calls = { publish: 0, status: 0 }
+	const client: PlatformClient = {
+		async publish(_req, ctx) {
+			const step = publishSteps[calls.publish++]
+			if (!step) throw new Error('publish called more often than scripted')
+			return step(ctx.save)
+		},
+		async checkStatus() {
+			const status = statuses[calls.status++]
+			if (!status) throw new Error('status called more often than scripted')
+			return status
+		},
+	}
+	return { client, calls }
+}
+
+const fail = (error: PlatformError): Step => async () => {
+	throw error
+}
+const succeed: Step = async () => 'published'
+
+function run(client: PlatformClient, extra: Partial<Parameters<typeof deliver>[2]> = {}) {
+	const waits: number[] = []
+	const promise = deliver(client, request, {
+		settings,
+		policy: { random: () => 0.5, baseDelayMs: 1000, maxWaitMs: 60_000, maxAttempts: 4 },
+		sleep: async (ms) => {
+			waits.push(ms)
+		},
+		...extra,
+	})
+	return { promise, waits }
+}
+
+describe('backoff', () => {
+	test('doubles from the base, scaled by the jitter draw', () => {
+		const policy = { baseDelayMs: 1000, random: () => 0.5 }
+		expect([1, 2, 3, 4].map((n) => backoffMs(n, policy))).toEqual([500, 1000, 2000, 4000])
+		expect(backoffMs(3, { baseDelayMs: 1000, random: () => 0 })).toBe(0)
+		expect(backoffMs(3, { baseDelayMs: 1000, random: () => 0.999 })).toBe(3996)
+	})
+	test('Retry-After in seconds or as an HTTP date', () => {
+		expect(parseRetryAfter('3')).toBe(3000)
+		expect(parseRetryAfter('1.5')).toBe(1500)
+		expect(parseRetryAfter(new Date(10_000 + 7000).toUTCString(), 10_000)).toBe(7000)
+		expect(parseRetryAfter('soon')).toBeNull()
+		expect(parseRetryAfter(null)).toBeNull()
+	})
+})
+
+describe('deliver', () => {
+	test('published at the first try: one attempt, no wait', async () => {
+		const { client, calls } = scripted([succeed])
+		const { promise, waits } = run(client)
+		expect(await promise).toMatchObject({ status: 'published', attempts: 1, error: null })
+		expect(waits).toEqual([])
+		expect(calls.status).toBe(0)
+	})
+
+	test('transient failures are retried with growing waits until the last attempt, then failed with the last error', async () => {
+		const transient = new PlatformError('transient', 'HTTP 503')
+		const { client, calls } = scripted([fail(transient), fail(transient), fail(transient), fail(transient)])
+		const { promise, waits } = run(client)
+		expect(await promise).toMatchObject({ status: 'failed', attempts: 4, error: { kind: 'transient', message: 'HTTP 503' } })
+		expect(waits).toEqual([500, 1000, 2000])
+		expect(calls.publish).toBe(4)
+	})
+
+	test('auth and invalid are never retried', async () => {
+		for (const kind of ['auth', 'invalid', 'unknown'] as const) {
+			const { client, calls } = scripted([fail(new PlatformError(kind, kind)), succeed])
+			const { promise, waits } = run(client)
+			expect(await promise).toMatchObject({ status: 'failed', attempts: 1, error: { kind } })
+			expect(calls.publish).toBe(1)
+			expect(waits).toEqual([])
+		}
+	})
+
+	test('a rate limit waits exactly what the platform asked, or the backoff when it did not say', async () => {
+		const { client } = scripted([fail(new PlatformError('rate_limit', 'slow down', { retryAfterMs: 7000 })), fail(new PlatformError('rate_limit', 'again')), succeed])
+		const { promise, waits } = run(client)
+		expect(await promise).toMatchObject({ status: 'published', attempts: 3 })
+		expect(waits).toEqual([7000, 1000])
+	})
+
+	test('a rate limit longer than the run may wait ends it as rate_limit at once', async () => {
+		const { client, calls } = scripted([fail(new PlatformError('rate_limit', 'tomorrow', { retryAfterMs: 60_001 }))])
+		const { promise, waits } = run(client)
+		expect(await promise).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'rate_limit' } })
+		expect(waits).toEqual([])
+		expect(calls.publish).toBe(1)
+	})
+
+	test('an ambiguous failure with no id known is unconfirmed: nothing is sent again', async () => {
+		const { client, calls } = scripted([fail(new PlatformError('transient', 'timed out', { ambiguous: true })), succeed], [{ state: 'unknown', detail: 'no id' }])
+		const { promise } = run(client)
+		const result = await promise
+		expect(result).toMatchObject({ status: 'unconfirmed', attempts: 1, platformId: null, error: { kind: 'unknown' } })
+		expect(result.error!.message).toContain('timed out')
+		expect(calls.publish).toBe(1)
+	})
+
+	test('an ambiguous failure the platform says took effect is published without another send', async () => {
+		const { client, calls } = scripted(
+			[async (save) => {
+				await save({ platformId: 'v1' })
+				throw new PlatformError('transient', 'timed out', { ambiguous: true })
+			}],
+			[{ state: 'published', platformId: 'v1' }],
+		)
+		expect(await run(client).promise).toMatchObject({ status: 'published', platformId: 'v1', attempts: 1 })
+		expect(calls.publish).toBe(1)
+	})
+
+	test('an ambiguous failure that never took effect is retried; one still processing is followed to the end', async () => {
+		const notStarted = scripted([fail(new PlatformError('transient', 'reset', { ambiguous: true })), succeed], [{ state: 'not-started' }])
+		expect(await run(notStarted.client).promise).toMatchObject({ status: 'published', attempts: 2 })
+
+		const processing = scripted(
+			[fail(new PlatformError('transient', 'reset', { ambiguous: true }))],
+			[{ state: 'processing', detail: 'encoding' }, { state: 'processing', detail: 'encoding' }, { state: 'published', platformId: 'p9' }],
+		)
+		expect(await run(processing.client).promise).toMatchObject({ status: 'published', platformId: 'p9', attempts: 1 })
+		expect(processing.calls.publish).toBe(1)
+	})
+
+	test('an ambiguous failure the platform reports as failed is failed with its reason', async () => {
+		const { client } = scripted([fail(new PlatformError('transient', 'timed out', { ambiguous: true }))], [{ state: 'failed', error: new PlatformError('invalid', 'too long') }])
+		expect(await run(client).promise).toMatchObject({ status: 'failed', error: { kind: 'invalid', message: 'too long' } })
+	})
+
+	test('after an accepted upload the status is followed: failed when the platform fails it, unconfirmed when it never settles', async () => {
+		const failed = scripted([async () => 'processing'], [{ state: 'processing', detail: '' }, { state: 'failed', error: new PlatformError('invalid', 'bad codec') }])
+		expect(await run(failed.client).promise).toMatchObject({ status: 'failed', error: { message: 'bad codec' } })
+
+		const slow = scripted([async () => 'processing'], Array.from({ length: 500 }, () => ({ state: 'processing', detail: 'still encoding' }) as PostStatus))
+		const result = await run(slow.client, { settings: { ...settings, pollTimeoutMs: 0 } }).promise
+		expect(result).toMatchObject({ status: 'unconfirmed', error: { kind: 'unknown' } })
+		expect(result.error!.message).toContain('still encoding')
+	})
+
+	test('every checkpoint is handed to persist as a whole, and a retry starts from what was saved', async () => {
+		const saved: Checkpoint[] = []
+		const seen: Checkpoint[] = []
+		const client: PlatformClient = {
+			async publish(_req, ctx) {
+				seen.push(structuredClone(ctx.checkpoint))
+				if (!ctx.checkpoint.platformId) {
+					await ctx.save({ platformId: 'v7', stage: 'started', data: { uploadUrl: 'u' } })
+					await ctx.save({ data: { offset: 10 } })
+					throw new PlatformError('transient', 'dropped')
+				}
+				return 'published'
+			},
+			async checkStatus() {
+				throw new Error('not asked')
+			},
+		}
+		const result = await run(client, { persist: async (c) => void saved.push(structuredClone(c)), checkpoint: { data: { from: 'db' } } }).promise
+		expect(result).toMatchObject({ status: 'published', platformId: 'v7', attempts: 2 })
+		expect(saved.at(-1)).toEqual({ platformId: 'v7', stage: 'started', data: { from: 'db', uploadUrl: 'u', offset: 10 } })
+		expect(seen[1]).toEqual(saved.at(-1))
+	})
+})
