@@ -13,6 +13,8 @@ echo "▶ build"
 npm run -s build > /tmp/coop-studio-build.log 2>&1 || { cat /tmp/coop-studio-build.log; exit 1; }
 echo "▶ unit"
 npx vitest run --project unit
+echo "▶ mutation (the unit tests notice changes to the pure core)"
+npm run -s test:mutation
 echo "▶ integration"
 npx vitest run --project integration
 echo "▶ end-to-end"

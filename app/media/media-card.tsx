@@ -2,6 +2,7 @@ import { Link, useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDuration } from './format.ts'
 import type { LibraryItem } from './library.server.ts'
+import { formatDuration } from './format.ts'
 import { MediaThumb } from './media-thumb.tsx'
 
 type MediaCardProps = {
@@ -28,6 +29,11 @@ export function MediaCard({ item, progress, canEdit, canDelete }: MediaCardProps
 				{item.width && item.height ? <span data-testid="media-dimensions">{` · ${item.width}×${item.height}`}</span> : null}
 			</p>
 			{item.status === 'processing' ? <ProcessingNote progress={progress} /> : null}
+			{item.status === 'ready' && item.fullDurationMs && item.durationMs ? (
+				<p className="rounded-lg bg-amber-50 p-2 text-sm text-amber-950" data-testid="media-truncated">
+					{t('card.truncated', { usable: formatDuration(item.durationMs), full: formatDuration(item.fullDurationMs) })}
+				</p>
+			) : null}
 			{item.status === 'failed' ? <FailureNote item={item} canDelete={canDelete} /> : null}
 			{item.status !== 'failed' && item.duplicateOfId ? <DuplicateChoice item={item} canEdit={canEdit} canDelete={canDelete} /> : null}
 		</li>

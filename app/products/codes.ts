@@ -43,9 +43,9 @@ export function suggestNextCode(existingCodes: string[], latestCode?: string | n
 			.map(splitCode)
 			.filter((c) => c?.prefix === latest.prefix)
 			.map((c) => c!.number)
-		for (let n = Math.max(0, ...numbersInSeries) + 1; n <= MAX_CODE_NUMBER; n++) {
-			if (!taken.has(`${latest.prefix}${n}`)) return `${latest.prefix}${n}`
-		}
+		// Every taken number of the series is at or below its maximum, so the next one is free.
+		const next = Math.max(0, ...numbersInSeries) + 1
+		if (next <= MAX_CODE_NUMBER) return `${latest.prefix}${next}`
 	}
 	for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
 		for (let n = 1; n <= MAX_CODE_NUMBER; n++) {

@@ -1,5 +1,5 @@
 import { parseVndAmount } from '~/utils/vietnamese.ts'
-import { MAX_PRICE_VND, MIN_PRICE_VND } from './schema.ts'
+import { MIN_PRICE_VND } from './schema.ts'
 
 /**
  * On a phone's number pad "k" is hard to reach, so a small bare number
@@ -9,5 +9,6 @@ import { MAX_PRICE_VND, MIN_PRICE_VND } from './schema.ts'
 export function priceShortcuts(input: string): number[] {
 	const amount = parseVndAmount(input)
 	if (amount === null || amount <= 0 || amount >= MIN_PRICE_VND) return []
-	return [1_000, 10_000, 100_000].map((factor) => amount * factor).filter((value) => value <= MAX_PRICE_VND)
+	// Under 1.000 đồng times 100.000 stays under the 1 billion ceiling: no shortcut is ever too big.
+	return [1_000, 10_000, 100_000].map((factor) => amount * factor)
 }

@@ -47,6 +47,8 @@ test('Zalo contacts: a phone, a zalo.me link or an OA id', () => {
 		value: 'https://zalo.me/4318309423455335683',
 	})
 	expect(normalizeZaloContact('4318309423455335683')).toEqual({ kind: 'oa', value: '4318309423455335683' })
+	expect(normalizeZaloContact(' 4318309423455335683 \n')).toEqual({ kind: 'oa', value: '4318309423455335683' })
+	expect(normalizeZaloContact(' zalo.me/0912345678 ')).toEqual({ kind: 'link', value: 'https://zalo.me/0912345678' })
 	expect(normalizeZaloContact('https://evil.example/zalo.me/x')).toBeNull()
 	expect(normalizeZaloContact('zalo.me/<script>')).toBeNull()
 	expect(normalizeZaloContact('hello')).toBeNull()

@@ -50,6 +50,15 @@ describe('vidstab motions parsing', () => {
 	test('takes the median field shift of each frame as the camera motion', () => {
 		expect(parseVidstabMotions(VIDSTAB_LOG)).toEqual([null, { dx: -13, dy: 13 }, { dx: -3, dy: -17.5 }])
 	})
+
+	test('reads frames past the ninth and lists of ten fields or more; a frame missing from the file has no estimate', () => {
+		const fields = Array.from({ length: 11 }, (_, i) => `(LM ${i} -${i} 158 47 32 0.6 0.5)`).join(',')
+		const log = `VID.STAB 1\nFrame 10 (List 11 [${fields}])\nFrame 12 (List 1 [(LM 4 2 158 47 32 0.6 0.5)])\n`
+		const motions = parseVidstabMotions(log)
+		expect(motions).toHaveLength(12)
+		expect(motions.slice(0, 9)).toEqual(Array(9).fill(null))
+		expect(motions.slice(9)).toEqual([{ dx: 5, dy: -5 }, null, { dx: 4, dy: 2 }])
+	})
 })
 
 describe('buildSignals', () => {

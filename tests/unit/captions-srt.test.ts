@@ -61,6 +61,45 @@ describe('parseSrt', () => {
 	test('names the cue that ends before it starts', () => {
 		expect(parseError('7\n00:00:05,000 --> 00:00:04,000\nngược\n')).toEqual({ cue: 7, problem: 'endBeforeStart' })
 	})
+
+	test('names a cue by the number written in the file, not by its place in it', () => {
+		// An excerpt of a longer file: its first cue is number 41.
+		const excerpt = '41\n00:01:00,000 --> 00:01:01,000\nmột\n\n42\n00:01:01 -> 00:01:02\nhai\n'
+		expect(parseError(excerpt)).toEqual({ cue: 42, problem: 'timing' })
+		expect(parseError('41\n00:01:00,000 --> 00:01:01,000\nmột\n\n42\n00:01:03,000 --> 00:01:02,000\nhai\n')).toEqual({
+			cue: 42,
+			problem: 'endBeforeStart',
+		})
+	})
+
+	test('a cue that ends when it starts is rejected: it would never be on screen', () => {
+		expect(parseError('3\n00:00:05,000 --> 00:00:05,000\nchớp\n')).toEqual({ cue: 3, problem: 'endBeforeStart' })
+	})
+
+	test('cues written out of order are read in the order they play', () => {
+		const input = '2\n00:00:03,000 --> 00:00:04,000\nhai\n\n1\n00:00:01,000 --> 00:00:02,000\nmột\n'
+		expect(parseSrt(input)).toEqual([
+			{ start: 1, end: 2, text: 'một' },
+			{ start: 3, end: 4, text: 'hai' },
+		])
+	})
+
+	test('reads a file with old Mac line ends (CR only)', () => {
+		const input = '1\r00:00:01,000 --> 00:00:02,000\rmột\r\r2\r00:00:03,000 --> 00:00:04,000\rhai\r'
+		expect(parseSrt(input)).toEqual([
+			{ start: 1, end: 2, text: 'một' },
+			{ start: 3, end: 4, text: 'hai' },
+		])
+	})
+
+	test('reads hours and three-digit milliseconds', () => {
+		expect(parseSrt('1\n01:02:03,045 --> 01:02:04,5\nmột\n')).toEqual([{ start: 3723.045, end: 3724.5, text: 'một' }])
+	})
+
+	test('decodes the HTML entities editors write', () => {
+		const [line] = parseSrt('1\n00:00:00,000 --> 00:00:01,000\n&lt;Mới&gt; Chè&nbsp;&quot;Tôm&quot; l&apos;an\n')
+		expect(line.text).toBe('<Mới> Chè "Tôm" l\'an')
+	})
 })
 
 describe('formatSrt', () => {

@@ -51,6 +51,11 @@ describe('spreadLinesEvenly', () => {
 			[18, 20],
 		])
 	})
+
+	test('the last line ends exactly at the end of the span, whatever the rounding of the shares', () => {
+		const lines = spreadLinesEvenly(Array.from({ length: 10 }, () => 'a'), 0, 1)
+		expect(lines[9].end).toBe(1)
+	})
 })
 
 describe('timeLinesToSpeech', () => {
@@ -84,8 +89,51 @@ describe('timeLinesToSpeech', () => {
 		for (let i = 1; i < lines.length; i++) expect(lines[i].start).toBeGreaterThanOrEqual(lines[i - 1].end)
 	})
 
-	test('returns null when nobody speaks', () => {
+	test('returns null when nobody speaks or there is nothing to say', () => {
 		expect(timeLinesToSpeech(['a'], [])).toBeNull()
+		expect(timeLinesToSpeech(['a'], [{ start: 2, end: 2 }])).toBeNull()
+		expect(timeLinesToSpeech([], speech)).toBeNull()
+	})
+
+	test('speech stretches may come in any order; empty or reversed ones are ignored', () => {
+		const messy = [speech[2], { start: 4, end: 4 }, speech[0], { start: 8, end: 7.5 }, speech[1]]
+		const lines = timeLinesToSpeech(['Chè ngon', 'Giá tốt', 'Mua ngay'], messy)!
+		expect(lines.map((l) => [l.start, l.end])).toEqual([
+			[1, 3],
+			[5, 7],
+			[9, 11],
+		])
+	})
+
+	test('one line spans all the speech', () => {
+		expect(timeLinesToSpeech(['Chè ngon'], speech)).toEqual([{ start: 1, end: 11, text: 'Chè ngon' }])
+	})
+
+	test('a boundary moves into the nearest pause within reach, not a later one', () => {
+		// 2.4 s of speech: the cut falls at 1.2 s of speaking time; pauses at 1.0 s (0.2 away) and 1.5 s (0.3 away).
+		const lines = timeLinesToSpeech(['Chè ngon', 'Gạo ngon'], [{ start: 0, end: 1 }, { start: 2, end: 2.5 }, { start: 4, end: 4.9 }])!
+		expect(lines.map((l) => [l.start, l.end])).toEqual([
+			[0, 1],
+			[2, 4.9],
+		])
+	})
+
+	test('of two pauses within reach, the nearer one takes the boundary, even when it is the later one', () => {
+		// 2.6 s of speech: the cut falls at 1.3 s of speaking time; pauses at 1.0 s (0.3 away) and 1.4 s (0.1 away).
+		const lines = timeLinesToSpeech(['Chè ngon', 'Gạo ngon'], [{ start: 0, end: 1 }, { start: 2, end: 2.4 }, { start: 3, end: 4.2 }])!
+		expect(lines.map((l) => [l.start, l.end])).toEqual([
+			[0, 2.4],
+			[3, 4.2],
+		])
+	})
+
+	test('a pause within 35 % of the shorter line of the cut is within reach', () => {
+		// The cut falls at 1.2 s of speaking time, 0.4 s after the pause: 35 % of 1.2 s is 0.42 s.
+		const lines = timeLinesToSpeech(['Chè ngon', 'Gạo ngon'], [{ start: 0, end: 0.8 }, { start: 2, end: 3.6 }])!
+		expect(lines.map((l) => [l.start, l.end])).toEqual([
+			[0, 0.8],
+			[2, 3.6],
+		])
 	})
 })
 

@@ -96,3 +96,9 @@ describe('workingScale', () => {
 		expect(workingScale(landscape, [PHOTO_FORMATS.square])).toBeLessThan(workingScale(landscape, [PHOTO_FORMATS.square, PHOTO_FORMATS.story]))
 	})
 })
+
+test('a shrunk photo is rounded up; a photo at or under the frames is not enlarged', () => {
+	expect(scaledSize({ width: 4000, height: 3000 }, 0.27)).toEqual({ width: 1080, height: 810 })
+	expect(scaledSize({ width: 4001, height: 3001 }, 0.5)).toEqual({ width: 2001, height: 1501 })
+	expect(scaledSize({ width: 800, height: 600 }, 1)).toEqual({ width: 800, height: 600 })
+})

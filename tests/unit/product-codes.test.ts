@@ -26,6 +26,22 @@ test('the suggestion continues the series of the newest product', () => {
 	expect(suggestNextCode(['TR1', 'TR2'], 'tr2')).toBe('TR3')
 })
 
+test('numbers of the other series do not move the suggestion', () => {
+	expect(suggestNextCode(['A1', 'B5'], 'A1')).toBe('A2')
+	expect(suggestNextCode(['A1', 'B5'], 'B5')).toBe('B6')
+	expect(suggestNextCode(['A1', 'B5'], null)).toBe('A2')
+})
+
+test('codes written before the pattern existed do not break the suggestion', () => {
+	expect(suggestNextCode(['A1', 'hộp 2', '123'], 'A1')).toBe('A2')
+})
+
+test('999 is the last number of a series', () => {
+	expect(suggestNextCode(['A998'], 'A998')).toBe('A999')
+	const allButLast = Array.from({ length: 998 }, (_, i) => `A${i + 1}`)
+	expect(suggestNextCode(allButLast, null)).toBe('A999')
+})
+
 test('a full series falls back to the first free one-letter code', () => {
 	const full = Array.from({ length: 999 }, (_, i) => `A${i + 1}`)
 	expect(suggestNextCode(full, 'A999')).toBe('B1')

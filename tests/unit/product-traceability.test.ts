@@ -91,3 +91,15 @@ test('search ignores accents and case on both sides', () => {
 	expect(searchWords('   ')).toEqual([])
 	expect(searchWords('SG-2025_04 %')).toEqual(['sg', '2025', '04'])
 })
+
+test('a product without certifications lists them as missing, not as an empty fact', () => {
+	const view = toProductView({ ...stored, certifications: '[]', batch: 'Lô 03/2025' }, 'Asia/Ho_Chi_Minh')
+	expect(traceabilityFacts(view).map((fact) => fact.field)).toEqual(['growingArea', 'producerGroup', 'batch', 'harvestDay'])
+	expect(missingTraceability(view)).toEqual(['certifications'])
+})
+
+test('search finds a product by its batch; a query keeps only letters and digits, at most eight words', () => {
+	expect(productSearchText({ name: 'Gạo nếp', code: 'B2', batch: 'Lô 7' })).toBe('gao nep b2 lo 7')
+	expect(searchWords('chè%_a1 -- lô')).toEqual(['che', 'a1', 'lo'])
+	expect(searchWords('1 2 3 4 5 6 7 8 9 10')).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
+})

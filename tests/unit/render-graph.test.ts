@@ -4,7 +4,7 @@ import type { ProbedMedia } from '#workers/ffmpeg/probe.ts'
 import { bandPosition, coverCrop, cornerPosition } from '#workers/render/geometry.ts'
 import { planLoudness, type LoudnessPlan } from '#workers/render/graph/audio-mix.ts'
 import { pictureSource } from '#workers/render/graph/escape.ts'
-import { buildLoudnessAnalysis, buildRenderCommand } from '#workers/render/graph/command.ts'
+import { buildLoudnessAnalysis, buildRenderCommand, hasAudibleSound } from '#workers/render/graph/command.ts'
 import type { PreparedStills, RenderPlanInput } from '#workers/render/graph/types.ts'
 import { renderTarget, x264ThreadsFor } from '#workers/render/presets.ts'
 
@@ -200,6 +200,33 @@ describe('sound', () => {
 		expect(planLoudness(measured, -14)).toEqual(gain)
 	})
 
+	test("a single clip's own sound is the voice of the mix, passed through unchanged", () => {
+		const graph = graphOf(buildRenderCommand(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }), gain).args)
+		expect(graph).toContain('[a0]anull[voice]')
+		expect(graph).toContain('[voice]anull[mix]')
+	})
+
+	test('a cut between two clips joins them end to end: nothing is blended, the sound is concatenated', () => {
+		const input = plan({
+			timeline: [
+				{ type: 'clip', mediaId: 'land', out: 2 },
+				{ type: 'clip', mediaId: 'land', in: 4, out: 6, transitionIn: { type: 'cut' } },
+			],
+		})
+		const graph = graphOf(buildRenderCommand(input, gain).args)
+		expect(graph).toContain('[v0][v1]concat=n=2:v=1:a=0[timeline]')
+		expect(graph).toContain('[a0][a1]concat=n=2:v=0:a=1[voice]')
+		expect(graph).not.toContain('fade')
+	})
+
+	test('a render has sound to measure when a kept clip has sound or there is music', () => {
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }))).toBe(true)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }] }))).toBe(false)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }], audio: { keepClipSound: false } }))).toBe(false)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }, { type: 'clip', mediaId: 'land', out: 3 }] }))).toBe(true)
+		expect(hasAudibleSound(plan({ timeline: [{ type: 'clip', mediaId: 'mute', out: 3 }], audio: { music: { mediaId: 'music' } } }))).toBe(true)
+	})
+
 	test('without ducking the music is only mixed', () => {
 		const graph = graphOf(buildRenderCommand(plan({ timeline, audio: { music: { mediaId: 'music', duckUnderSpeech: false } } }), gain).args)
 		expect(graph).not.toContain('sidechaincompress')
@@ -254,6 +281,9 @@ describe('encoding', () => {
 	test('H.264 High yuv420p 30 fps, AAC 48 kHz, moov first', () => {
 		const { args } = buildRenderCommand(plan({ timeline: [{ type: 'clip', mediaId: 'land', out: 3 }] }), gain)
 		const joined = args.join(' ')
+		// Without captions the picture goes straight to the pixel format.
+		expect(graphOf(args)).toContain('[timeline]format=yuv420p[vout]')
+		expect(args.slice(-2)).toEqual(['-max_muxing_queue_size', '4096'])
 		expect(joined).toContain('-map [vout] -map [aout] -c:v libx264 -preset veryfast -crf 21 -profile:v high -pix_fmt yuv420p -r 30 -g 60 -threads 2')
 		expect(joined).toContain('-c:a aac -b:a 128k -ar 48000 -ac 2 -movflags +faststart -t 3')
 		// The lookahead on its own thread, off the main thread that decodes and filters.

@@ -20,6 +20,12 @@ test('mobile numbers as people type them', () => {
 	expect(normalizeVnMobile('091234567')).toBeNull()
 })
 
+test('a mobile number has exactly ten digits: one digit too many is a typo, not a number', () => {
+	expect(normalizeVnMobile('09123456789')).toBeNull()
+	expect(normalizeVnMobile('+849123456789')).toBeNull()
+	expect(normalizeVnMobile('849123456789')).toBeNull()
+})
+
 test('VND amounts with separators and shorthand', () => {
 	expect(parseVndAmount('120.000')).toBe(120000)
 	expect(parseVndAmount('1,250,000 ₫')).toBe(1250000)

@@ -42,8 +42,10 @@ export function workingScale(image: Size, frames: Size[]): number {
 	return Math.min(1, Math.max(...needed))
 }
 
-/** The image size after `workingScale`, rounded up so a window never ends one pixel short of its frame. */
+/**
+ * The image size after `workingScale` (at most 1, so at scale 1 the size is
+ * unchanged), rounded up so a window never ends one pixel short of its frame.
+ */
 export function scaledSize(image: Size, scale: number): Size {
-	if (scale >= 1) return image
 	return { width: Math.ceil(image.width * scale), height: Math.ceil(image.height * scale) }
 }

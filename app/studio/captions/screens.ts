@@ -74,7 +74,6 @@ export function spreadWordsByLength(text: string, start: number, end: number): T
 
 /** Fewest screens of at most 4 words that fit `maxChars`, with word counts as even as possible. */
 export function groupWords<W extends { text: string }>(words: W[], maxChars: number): W[][] {
-	if (words.length === 0) return []
 	for (let count = Math.ceil(words.length / MAX_WORDS_PER_SCREEN); count < words.length; count++) {
 		const groups = evenGroups(words, count)
 		if (groups.every((group) => screenChars(group) <= maxChars)) return groups

@@ -138,6 +138,7 @@ CREATE TABLE "Media" (
     "proxyKey" TEXT,
     "posterKey" TEXT,
     "durationMs" INTEGER,
+    "fullDurationMs" INTEGER,
     "width" INTEGER,
     "height" INTEGER,
     "rotation" INTEGER NOT NULL DEFAULT 0,
