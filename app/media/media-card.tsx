@@ -2,7 +2,6 @@ import { Link, useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDuration } from './format.ts'
 import type { LibraryItem } from './library.server.ts'
-import { formatDuration } from './format.ts'
 import { MediaThumb } from './media-thumb.tsx'
 
 type MediaCardProps = {
