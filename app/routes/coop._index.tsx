@@ -9,7 +9,7 @@ import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
 import { can } from '~/accounts/permissions.ts'
 import { PROVINCES } from '~/accounts/schemas.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Field } from '~/components/forms.tsx'
+import { ErrorLine, Field } from '~/components/forms.tsx'
 import type { loader as rootLoader } from '~/root.tsx'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
@@ -162,11 +162,7 @@ function LogoPicker({
 			<Link to="/library" className="mt-2 inline-block text-sm font-semibold text-tea-700 underline">
 				{t('profile.uploadLink')}
 			</Link>
-			{errors?.length ? (
-				<p className="field-error" id={errorId} role="alert">
-					{errors.map((e) => t(e)).join(' ')}
-				</p>
-			) : null}
+			<ErrorLine id={errorId} message={errors?.length ? errors.map((e) => t(e)).join(' ') : null} />
 		</fieldset>
 	)
 }

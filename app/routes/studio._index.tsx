@@ -76,8 +76,11 @@ export default function StudioPage() {
 						{photoPosts.map((post) => (
 							<li key={post.id} className="card" data-testid="photo-post" data-status={post.status}>
 								<div className="mb-2 flex flex-wrap items-center gap-2">
-									<span className="font-semibold">{post.title}</span>
-									{post.product ? <span className="text-sm text-stone-500">· {post.product.name}</span> : null}
+									{/* The separator rides with the title (a no-break space before it), so a narrow screen never starts a line with "· ". */}
+									<span className="min-w-0 font-semibold break-words">
+										{post.title}
+										{post.product ? <span className="text-sm font-normal text-stone-500">{`\u00a0· ${post.product.name}`}</span> : null}
+									</span>
 									<span className="ml-auto text-sm text-stone-600">{t(`photoPosts.status.${post.status}`)}</span>
 								</div>
 								{post.status === 'failed' ? (

@@ -151,6 +151,8 @@ export async function runEditorAction(request: Request, editId: string) {
 	const form = await request.formData()
 	const authorised = (intent: EditorIntent) => async () => {
 		const { coopId, userId } = await requireCoopPermission(request, EDITOR_INTENT_PERMISSIONS[intent])
+		// Another co-op's edit answers 404 before the intent reads its fields, as the loader does.
+		await requireEdit(coopId, editId)
 		return intents[intent]({ request, coopId, userId, editId, form })
 	}
 	return dispatchIntent(form, {
