@@ -23,14 +23,17 @@ function runPrisma(args) {
 	if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-if (!fs.existsSync('.env')) {
-	// Secrets made once per installation, never committed (.gitignore).
-	fs.writeFileSync(
-		'.env',
-		`SESSION_SECRET=${randomBytes(32).toString('hex')}\nENCRYPTION_KEY=${randomBytes(32).toString('hex')}\n`,
-		{ mode: 0o600 },
-	)
-	console.log('▶ wrote .env with fresh secrets')
+// Secrets made once per installation, never committed (.gitignore). A .env
+// from before a secret existed gets the missing one added; a secret already
+// there is never replaced (a new ENCRYPTION_KEY could not read what the old
+// one encrypted: rotate with ENCRYPTION_KEYS_OLD, docs/decisions/115).
+const existing = fs.existsSync('.env') ? fs.readFileSync('.env', 'utf8') : ''
+const missing = ['SESSION_SECRET', 'ENCRYPTION_KEY'].filter((name) => !new RegExp(`^${name}=.+`, 'm').test(existing))
+if (missing.length > 0) {
+	const separator = existing === '' || existing.endsWith('\n') ? '' : '\n'
+	const lines = missing.map((name) => `${name}=${randomBytes(32).toString('hex')}\n`).join('')
+	fs.writeFileSync('.env', existing + separator + lines, { mode: 0o600 })
+	console.log(`▶ wrote ${missing.join(' and ')} into .env`)
 }
 console.log('▶ checking dependencies (npm packages, Prisma client, Redis)')
 run('bash', ['scripts/ensure-deps.sh'])

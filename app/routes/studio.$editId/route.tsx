@@ -293,7 +293,15 @@ export default function EditorPage() {
 						<FormatsPanel formats={spec.output.formats} canEdit={canEdit} onToggle={(format, on) => change(draftOps.toggleFormat(spec, format, on))} />
 					</Section>
 					{canDelete ? (
-						<Form method="post" onSubmit={(event) => (!window.confirm(t('editor.confirmDelete')) ? event.preventDefault() : undefined)}>
+						<Form
+							method="post"
+							onSubmit={(event) =>
+								!window.confirm(loaded.handedOff > 0 ? t('editor.confirmDeleteHandedOff', { count: loaded.handedOff }) : t('editor.confirmDelete'))
+									? event.preventDefault()
+									: undefined
+							}
+						>
+							{loaded.handedOff > 0 ? <input type="hidden" name="confirmHandedOff" value="yes" /> : null}
 							<button type="submit" name="intent" value="delete" className="btn-danger w-full">
 								{t('editor.delete')}
 							</button>
