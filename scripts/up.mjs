@@ -47,7 +47,12 @@ if (!dev) {
 }
 
 const port = process.env.PORT ?? '3000'
-const child = spawn(process.execPath, ['scripts/start.mjs', ...(dev ? ['--dev'] : [])], { stdio: 'inherit' })
+// Production mode on this machine's loopback address: the web process allows
+// plain http for a loopback PUBLIC_URL only (server/transport-security.ts).
+// Only when neither the shell nor .env names the public address.
+const publicUrlSet = process.env.PUBLIC_URL || /^PUBLIC_URL=/m.test(fs.readFileSync('.env', 'utf8'))
+const env = publicUrlSet ? process.env : { ...process.env, PUBLIC_URL: `http://localhost:${port}` }
+const child = spawn(process.execPath, ['scripts/start.mjs', ...(dev ? ['--dev'] : [])], { stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))
 

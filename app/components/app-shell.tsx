@@ -164,7 +164,7 @@ function LanguageSwitch() {
 		<Form method="post" action="/language">
 			<input type="hidden" name="lng" value={other} />
 			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-			<button type="submit" className="btn-secondary px-3" aria-label={t('language.label')} data-testid="language-switch" title={t(`language.${other}`)}>
+			<button type="submit" className="btn-secondary px-3" aria-label={`${other.toUpperCase()} · ${t(`language.${other}`)}`} data-testid="language-switch" title={t('language.label')}>
 				{other.toUpperCase()}
 			</button>
 		</Form>

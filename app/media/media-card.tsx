@@ -1,7 +1,7 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { LibraryItem } from './library.server.ts'
 import { formatDuration } from './format.ts'
+import type { LibraryItem } from './library.server.ts'
 import { MediaThumb } from './media-thumb.tsx'
 
 type MediaCardProps = {
@@ -17,7 +17,7 @@ export function MediaCard({ item, progress, canEdit, canDelete }: MediaCardProps
 	const { t } = useTranslation('media')
 	return (
 		<li className="card flex flex-col gap-2 p-2" data-testid="media-card" data-status={item.status} data-media-id={item.id}>
-			<Link to={`/library/${item.id}`} className="block" aria-label={t('card.open', { name: item.displayName })}>
+			<Link to={`/library/${item.id}`} className="block" aria-label={openLabel(item, t)}>
 				<MediaThumb item={item} />
 			</Link>
 			<p className="truncate text-sm font-medium" title={item.displayName} data-testid="media-name">
@@ -37,6 +37,12 @@ export function MediaCard({ item, progress, canEdit, canDelete }: MediaCardProps
 			{item.status !== 'failed' && item.duplicateOfId ? <DuplicateChoice item={item} canEdit={canEdit} canDelete={canDelete} /> : null}
 		</li>
 	)
+}
+
+/** The link's name holds the duration shown on the thumbnail: a name must contain the visible text (WCAG 2.5.3). */
+function openLabel(item: LibraryItem, t: (key: string, values: Record<string, string>) => string) {
+	const open = t('card.open', { name: item.displayName })
+	return item.durationMs && item.kind !== 'photo' ? `${open}, ${formatDuration(item.durationMs)}` : open
 }
 
 function ProcessingNote({ progress }: { progress: number | undefined }) {

@@ -102,7 +102,7 @@ export default function ProductsPage() {
 										className="size-20 shrink-0 rounded-lg object-cover"
 									/>
 								) : (
-									<span className="flex size-20 shrink-0 items-center justify-center rounded-lg bg-stone-100 p-1 text-center text-xs text-stone-500">
+									<span className="flex size-20 shrink-0 items-center justify-center rounded-lg bg-stone-100 p-1 text-center text-xs text-stone-600">
 										{t('list.noPhoto')}
 									</span>
 								)}

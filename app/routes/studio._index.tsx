@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { listEdits } from '~/studio/edits/edits.server.ts'
 import { listPhotoPosts } from '~/studio/edits/photo-posts.server.ts'
 import { isActiveRenderStatus } from '~/studio/edits/render-status.ts'
+import { PREVIEW_WIDTH } from '~/studio/photo-posts/preview.ts'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
@@ -95,7 +96,9 @@ export default function StudioPage() {
 												<li key={output.key}>
 													<a href={`/studio/photo-posts/${post.id}/files/${output.key.split('/').pop()}`} download className="block" data-testid="photo-post-file">
 														<img
-															src={`/studio/photo-posts/${post.id}/files/${output.key.split('/').pop()}`}
+															src={`/studio/photo-posts/${post.id}/files/${output.key.split('/').pop()}?size=preview`}
+															width={PREVIEW_WIDTH}
+															height={Math.round((PREVIEW_WIDTH * output.height) / output.width)}
 															alt={t('photoPosts.fileAlt', { n: output.position, format: t(`studio-templates:photoPost.formats.${output.format}`) })}
 															className="w-full rounded bg-stone-100 object-contain"
 															style={{ aspectRatio: `${output.width} / ${output.height}` }}

@@ -78,7 +78,7 @@ export default function NewVideoPage() {
 								<span>
 									<span className="block font-semibold">{option.name}</span>
 									<span className="block text-sm text-stone-600">{option.description}</span>
-									<span className="block text-sm text-stone-500">{option.needsText}</span>
+									<span className="block text-sm text-stone-600">{option.needsText}</span>
 								</span>
 							</label>
 						))}

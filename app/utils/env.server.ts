@@ -89,7 +89,20 @@ const envSchema = z.object({
 	OPENAI_COPY_MODEL: z.string().default('gpt-4o-mini'),
 	OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 	OPENAI_MAX_RETRIES: z.coerce.number().int().nonnegative().default(3),
-	LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+	// Failed password attempts per address per 15 minutes (docs/decisions/126-sign-in-limits.md).
+	LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+	// Express `trust proxy`: unset trusts no proxy, so X-Forwarded-For is ignored. A hop
+	// count ("1"), "loopback", or a comma-separated list of proxy addresses/subnets.
+	TRUST_PROXY: z
+		.string()
+		.optional()
+		.transform((value) => (value === undefined || value.trim() === '' ? undefined : /^\d+$/.test(value.trim()) ? Number(value) : value))
+		.refine((value) => value !== 'true' && value !== 'false', 'a hop count, "loopback" or a list of addresses, never true/false'),
+	// Strict-Transport-Security is sent over https only; this adds includeSubDomains to it.
+	HSTS_INCLUDE_SUBDOMAINS: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
+	// Production refuses to serve over plain http (PUBLIC_URL not https) unless this is 1;
+	// a loopback PUBLIC_URL (http://localhost:3000, what `npm run up` uses) is allowed.
+	ALLOW_INSECURE_HTTP: z.enum(['0', '1']).default('0').transform((value) => value === '1'),
 	// Who runs this server: they alone open the queue dashboard when several co-ops share it
 	// (app/accounts/queue-access.server.ts). Comma-separated emails.
 	OPERATOR_EMAILS: z

@@ -64,7 +64,8 @@ test('two photos and a product → a carousel in 4:5, 1:1 and 9:16, shown live, 
 			}),
 		),
 	)
-	expect(shapes.sort()).toEqual(['1080x1080', '1080x1080', '1080x1350', '1080x1350', '1080x1920', '1080x1920'])
+	// Previews are 320-px copies of each format's shape (the full 1080-px files are for download).
+	expect(shapes.sort()).toEqual(['320x320', '320x320', '320x400', '320x400', '320x569', '320x569'])
 
 	// A download is the full-size JPEG of that format.
 	const [download] = await Promise.all([page.waitForEvent('download'), files.first().click()])

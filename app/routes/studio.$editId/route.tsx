@@ -124,6 +124,9 @@ export default function EditorPage() {
 			</div>
 			<div className="mb-4 flex flex-wrap items-center gap-2">
 				{canEdit ? (
+					<h1 className="sr-only">{title}</h1>
+				) : null}
+				{canEdit ? (
 					<input
 						className="field-input max-w-xl text-lg font-bold"
 						value={title}
