@@ -15,6 +15,7 @@ export default {
 	coverageAnalysis: 'perTest',
 	mutate: [
 		'app/utils/vietnamese.ts',
+		'app/utils/coop-time.ts',
 		'app/utils/money.ts',
 		'app/utils/redirect.ts',
 		'app/utils/session-expiry.ts',

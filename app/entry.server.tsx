@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { RemixServer, isRouteErrorResponse } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './utils/nonce.tsx'
@@ -55,4 +55,20 @@ export default function handleRequest(
 		)
 		setTimeout(abort, ABORT_DELAY_MS)
 	})
+}
+
+/**
+ * Remix's error log. A 4xx answer (an address that does not exist, another
+ * co-op's id, a forbidden action) is about the request, not a fault in the
+ * code: one line says what was asked and the status. Anything else keeps its
+ * whole stack.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+	if (request.signal.aborted) return
+	const status = isRouteErrorResponse(error) || error instanceof Response ? error.status : null
+	if (status !== null && status >= 400 && status < 500) {
+		console.warn(`${request.method} ${new URL(request.url).pathname} → ${status}`)
+		return
+	}
+	console.error(isRouteErrorResponse(error) && 'error' in error && error.error ? error.error : error)
 }

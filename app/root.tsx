@@ -41,6 +41,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="description" content={i18n.t('meta.description')} />
 				<Meta />
 				<Links />
 			</head>

@@ -5,6 +5,8 @@
 //
 //   npm run -s studio -- render <spec.json> --out <file.mp4>
 //        [--format tiktok-reels] [--preview] [--input <mediaId>=<path>]... [--lang vi|en]
+//   npm run -s studio -- reencrypt
+//        rewrites every encrypted column under ENCRYPTION_KEY (docs/decisions/115).
 //
 // Media ids are resolved, in order: --input flags, then an "inputs" object
 // in the spec file ({ "clip-1": "clips/doi-che.mp4" }), then the id itself
@@ -21,6 +23,7 @@ import { usedMediaIds } from '~/studio/render/cache-key.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/render/engine.ts'
 import { ParseCommentsUsageError, parseCommentsCommand } from './commands/parse-comments.ts'
 import { PublishUsageError, publishCommand } from './commands/publish.ts'
+import { reencryptCommand } from './commands/reencrypt.ts'
 
 const EXIT = { usage: 2, invalidSpec: 3, renderFailed: 4, interrupted: 130 } as const
 
@@ -31,6 +34,7 @@ class UsageError extends Error {}
 async function main(argv: string[]): Promise<number> {
 	if (argv[0] === 'publish') return publishCommand(argv.slice(1))
 	if (argv[0] === 'parse-comments') return parseCommentsCommand(argv.slice(1))
+	if (argv[0] === 'reencrypt') return reencryptCommand(argv.slice(1))
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,

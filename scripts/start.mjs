@@ -1,6 +1,12 @@
 // Starts the web process and the worker process together, prefixes their
-// output, forwards SIGINT/SIGTERM so both shut down gracefully, and stops the
+// output, passes SIGINT/SIGTERM on so both shut down gracefully, and stops the
 // other when one of them dies. Plain Node: it runs before anything is built.
+//
+// Each child runs in its own process group (`detached`), so that Ctrl+C or a
+// SIGTERM sent to this whole group reaches the children once, from here. If
+// they shared our group they would get the signal from the terminal and again
+// from us, and close-with-grace takes a second signal as "exit now": the
+// worker would drop its active jobs instead of finishing them.
 import { spawn } from 'node:child_process'
 
 const mode = process.argv.includes('--dev') ? 'development' : 'production'
@@ -10,7 +16,7 @@ const processes = [
 	{ name: 'web   ', entry: 'server/index.ts', color: 32 },
 	{ name: 'worker', entry: 'workers/index.ts', color: 36 },
 ].map(({ name, entry, color }) => {
-	const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+	const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
 	const prefix = `\x1b[${color}m${name}\x1b[0m │ `
 	const write = (stream) => (chunk) => {
 		for (const line of chunk.toString().split('\n')) if (line) stream.write(prefix + line + '\n')
@@ -28,6 +34,8 @@ function stopAll(signal) {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal))
+// Closing the terminal no longer reaches the children directly.
+process.on('SIGHUP', () => stopAll('SIGTERM'))
 
 let exitCode = 0
 await Promise.all(
@@ -35,7 +43,12 @@ await Promise.all(
 		({ name, child }) =>
 			new Promise((resolve) =>
 				child.on('exit', (code, signal) => {
-					if (!stopping) {
+					if (stopping) {
+						if (code !== 0) {
+							console.error(`${name} did not stop cleanly (${signal ?? `exit ${code}`}).`)
+							exitCode = 1
+						}
+					} else {
 						console.error(`${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping the rest.`)
 						exitCode = 1
 						stopAll('SIGTERM')

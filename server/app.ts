@@ -11,6 +11,8 @@ import { contentSecurityPolicy, cspNonceOf } from './content-security.ts'
 import { healthRouter } from './health.ts'
 import { eventsRouter } from './events.ts'
 import { queueDashboard } from './queue-dashboard.ts'
+import { refuseCrossSiteRequests } from './same-origin.ts'
+import { strictTransportSecurity } from './transport-security.ts'
 import { uploadsRouter } from './uploads.ts'
 
 function buildDirectory() {
@@ -30,7 +32,9 @@ export async function createApp({ mode }: AppOptions) {
 	const env = getEnv()
 	const app = express()
 	app.disable('x-powered-by')
-	app.set('trust proxy', 1)
+	// Without TRUST_PROXY, X-Forwarded-For is ignored: anyone could forge it
+	// and get a fresh sign-in allowance (docs/decisions/126-sign-in-limits.md).
+	app.set('trust proxy', env.TRUST_PROXY ?? false)
 
 	const viteDevServer =
 		mode === 'development'
@@ -43,13 +47,17 @@ export async function createApp({ mode }: AppOptions) {
 			contentSecurityPolicy: false,
 			crossOriginEmbedderPolicy: false,
 			referrerPolicy: { policy: 'same-origin' },
+			strictTransportSecurity: false,
 		}),
 	)
+	app.use(strictTransportSecurity(env))
 	app.use(healthRouter())
 
 	// Uploads and event streams must not be compressed or buffered.
 	app.use((req, res, next) => (req.path.startsWith('/uploads') || req.path.startsWith('/events') ? next() : compression()(req, res, next)))
 
+	// Before the limiter, so that a refused cross-site request never counts as a failed attempt.
+	app.use(refuseCrossSiteRequests())
 	app.use(ATTEMPT_LIMITED_PATHS, attemptLimiter(env.LOGIN_RATE_LIMIT))
 
 	app.use('/admin/queues', await queueDashboard('/admin/queues'))

@@ -7,10 +7,16 @@ import { getEnv } from '~/utils/env.server.ts'
 import { createApp } from './app.ts'
 import { closeEventStreams } from './events.ts'
 import { closeHealthConnections } from './health.ts'
+import { insecureProductionProblem } from './transport-security.ts'
 
 loadDotEnv()
 
 const env = getEnv()
+const insecure = insecureProductionProblem(env)
+if (insecure) {
+	console.error(insecure)
+	process.exit(1)
+}
 const mode = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? 'production' : 'development'
 
 await configureSqlite(getDb())

@@ -5,6 +5,7 @@ import { Router, type Request as ExpressRequest, type Response as ExpressRespons
 import { acceptUpload, UploadRejected } from '~/media/intake.server.ts'
 import {
 	readFinishedRecord,
+	removeFinishedRecord,
 	removeUpload,
 	UPLOAD_ID_PATTERN,
 	uploadDataPath,
@@ -136,6 +137,18 @@ export function uploadsRouter() {
 		return true
 	}
 
+	/**
+	 * DELETE of a finished upload: the phone confirms it heard the answer, so
+	 * the receipt goes now instead of piling up until expire-uploads.
+	 */
+	async function forgetFinished(uploadId: string, caller: CoopContext, res: ExpressResponse): Promise<boolean> {
+		const record = await readFinishedRecord(uploadId)
+		if (!record || record.coopId !== caller.coopId) return false
+		await removeFinishedRecord(uploadId)
+		res.status(204).set({ 'Tus-Resumable': TUS_VERSION, 'Cache-Control': 'no-store' }).end()
+		return true
+	}
+
 	const router = Router()
 	// tus's GET would hand out the raw bytes of an upload; files are served by
 	// the library's own auth-checked routes instead. (Express routes HEAD to
@@ -150,6 +163,7 @@ export function uploadsRouter() {
 			if (uploadId !== undefined) {
 				if (!UPLOAD_ID_PATTERN.test(uploadId)) return sendTusError(res, 404, 'not-found')
 				if (req.method === 'HEAD' && (await answerFinishedHead(uploadId, caller, res))) return
+				if (req.method === 'DELETE' && (await forgetFinished(uploadId, caller, res))) return
 				const upload = await datastore.getUpload(uploadId).catch(() => null)
 				if (!upload || upload.metadata?.coopId !== caller.coopId) return sendTusError(res, 404, 'not-found')
 			} else if (req.method !== 'POST') {

@@ -1,5 +1,6 @@
 import { Worker, type Processor, type WorkerOptions } from 'bullmq'
 import type { JobPayloads, QueueName } from '~/jobs/definitions.ts'
+import { getEnv } from '~/utils/env.server.ts'
 import { createRedisConnection, redisPrefix } from '~/utils/redis.server.ts'
 
 /**
@@ -17,7 +18,7 @@ export function startWorker<N extends QueueName>(
 		connection: createRedisConnection(),
 		prefix: redisPrefix(),
 		concurrency: 1,
-		stalledInterval: Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000),
+		stalledInterval: getEnv().WORKER_STALLED_INTERVAL_MS,
 		maxStalledCount: 2,
 		...options,
 	})

@@ -1,42 +1,8 @@
 import { normalizeVnMobile } from '~/utils/vietnamese.ts'
 
-// How a co-op can be reached and in which time zone it works. Pure functions,
-// used by the profile form's schema in the browser and on the server.
-
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh'
-
-/**
- * The zone's canonical name as this runtime's ICU knows it, or null when it is
- * not a zone. ICU keeps some old names ("Asia/Saigon" for "Asia/Ho_Chi_Minh"),
- * so both spellings resolve to the same canonical zone.
- */
-function canonicalTimeZone(zone: string): string | null {
-	try {
-		return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
-	} catch {
-		return null
-	}
-}
-
-/** True for a zone of `Intl.supportedValuesOf('timeZone')`, under either its current or its ICU name. */
-export function isSupportedTimeZone(zone: string): boolean {
-	if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false
-	const supported = Intl.supportedValuesOf('timeZone')
-	if (supported.includes(zone)) return true
-	const canonical = canonicalTimeZone(zone)
-	return canonical !== null && supported.includes(canonical)
-}
-
-/**
- * The zones to offer in a list: Vietnam's first, then every supported zone,
- * without ICU's old spelling of a zone already offered under its current name.
- */
-export function timeZoneChoices(current?: string | null): string[] {
-	const first = [DEFAULT_TIME_ZONE, current].filter((z): z is string => Boolean(z) && isSupportedTimeZone(z!))
-	const taken = new Set(first.map((z) => canonicalTimeZone(z)))
-	const rest = Intl.supportedValuesOf('timeZone').filter((z) => !taken.has(z))
-	return [...new Set(first), ...rest]
-}
+// How a co-op can be reached. Pure functions, used by the profile form's
+// schema in the browser and on the server. Its time zone lives in
+// app/utils/coop-time.ts with the rest of co-op time.
 
 export type ZaloContact = { kind: 'phone' | 'link' | 'oa'; value: string }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { normalizeText, normalizeVnMobile } from '~/utils/vietnamese.ts'
-import { isSupportedTimeZone, normalizeZaloContact } from './coop-contact.ts'
+import { isSupportedTimeZone } from '~/utils/coop-time.ts'
+import { normalizeZaloContact } from './coop-contact.ts'
 import { ROLES } from './permissions.ts'
 
 // Forms of the co-op pages, shared by the browser (Conform) and the actions.

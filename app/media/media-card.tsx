@@ -1,5 +1,6 @@
 import { Link, useFetcher } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { formatDuration } from './format.ts'
 import type { LibraryItem } from './library.server.ts'
 import { MediaThumb } from './media-thumb.tsx'
 
@@ -16,7 +17,7 @@ export function MediaCard({ item, progress, canEdit, canDelete }: MediaCardProps
 	const { t } = useTranslation('media')
 	return (
 		<li className="card flex flex-col gap-2 p-2" data-testid="media-card" data-status={item.status} data-media-id={item.id}>
-			<Link to={`/library/${item.id}`} className="block" aria-label={t('card.open', { name: item.displayName })}>
+			<Link to={`/library/${item.id}`} className="block" aria-label={openLabel(item, t)}>
 				<MediaThumb item={item} />
 			</Link>
 			<p className="truncate text-sm font-medium" title={item.displayName} data-testid="media-name">
@@ -27,10 +28,21 @@ export function MediaCard({ item, progress, canEdit, canDelete }: MediaCardProps
 				{item.width && item.height ? <span data-testid="media-dimensions">{` · ${item.width}×${item.height}`}</span> : null}
 			</p>
 			{item.status === 'processing' ? <ProcessingNote progress={progress} /> : null}
+			{item.status === 'ready' && item.fullDurationMs && item.durationMs ? (
+				<p className="rounded-lg bg-amber-50 p-2 text-sm text-amber-950" data-testid="media-truncated">
+					{t('card.truncated', { usable: formatDuration(item.durationMs), full: formatDuration(item.fullDurationMs) })}
+				</p>
+			) : null}
 			{item.status === 'failed' ? <FailureNote item={item} canDelete={canDelete} /> : null}
 			{item.status !== 'failed' && item.duplicateOfId ? <DuplicateChoice item={item} canEdit={canEdit} canDelete={canDelete} /> : null}
 		</li>
 	)
+}
+
+/** The link's name holds the duration shown on the thumbnail: a name must contain the visible text (WCAG 2.5.3). */
+function openLabel(item: LibraryItem, t: (key: string, values: Record<string, string>) => string) {
+	const open = t('card.open', { name: item.displayName })
+	return item.durationMs && item.kind !== 'photo' ? `${open}, ${formatDuration(item.durationMs)}` : open
 }
 
 function ProcessingNote({ progress }: { progress: number | undefined }) {

@@ -125,6 +125,13 @@ export async function removeMediaFiles(coopId: string, mediaId: string) {
 	await fs.rm(resolveMediaPath(mediaDirKey(coopId, mediaId)), { recursive: true, force: true })
 }
 
+/** Removes a folder only if nothing is left in it: a failed item or render leaves no empty folder behind. */
+export async function removeFolderIfEmpty(dirKey: string) {
+	await fs.rmdir(resolveMediaPath(dirKey)).catch((error: NodeJS.ErrnoException) => {
+		if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error
+	})
+}
+
 /**
  * Removes temporary files left in a folder by a killed process (an ffmpeg
  * orphaned when its worker was killed finishes into a file nobody renames).

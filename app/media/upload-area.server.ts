@@ -44,6 +44,11 @@ export async function readFinishedRecord(uploadId: string): Promise<FinishedUplo
 	}
 }
 
+/** The phone has heard which media its upload became: the receipt has done its job. */
+export async function removeFinishedRecord(uploadId: string) {
+	await fs.rm(finishedRecordPath(uploadId), { force: true })
+}
+
 /** Removes an unfinished or rejected upload's bytes and record. */
 export async function removeUpload(uploadId: string) {
 	await Promise.all([fs.rm(uploadDataPath(uploadId), { force: true }), fs.rm(uploadInfoPath(uploadId), { force: true })])

@@ -10,7 +10,7 @@ import { canFingerprint, fingerprintBlob } from './fingerprint.ts'
 // upload in localStorage under a fingerprint of the file, so choosing the same
 // file after a reload continues where it stopped.
 
-export type UploadPhase = 'checking' | 'duplicate' | 'waiting' | 'uploading' | 'paused' | 'done' | 'failed' | 'skipped'
+export type UploadPhase = 'checking' | 'duplicate' | 'waiting' | 'uploading' | 'stalled' | 'paused' | 'done' | 'failed' | 'skipped'
 
 export type UploadEntry = {
 	key: string
@@ -29,7 +29,17 @@ export type UploadEntry = {
 
 export type UploadLimits = { maxBytes: number }
 
-type Tracked = UploadEntry & { file: File; keepDuplicate: boolean; upload: tus.Upload | null }
+type Tracked = UploadEntry & {
+	file: File
+	keepDuplicate: boolean
+	upload: tus.Upload | null
+	/** When the bytes last moved, and how far they had got (null: a request just started). */
+	lastProgressAt: number
+	progressMark: number | null
+}
+
+/** An upload an earlier page left unfinished (tus-js-client's record in localStorage). */
+export type UnfinishedUpload = { storageKey: string; uploadUrl: string | null; name: string; size: number }
 
 const ENDPOINT = '/uploads'
 const CHECK_URL = '/library/check-duplicate'
@@ -39,6 +49,18 @@ const PARALLEL_UPLOADS = 2
 // that the entry is paused until the browser is online again or they tap.
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000, 30_000]
 const PAUSED_RETRY_MS = 60_000
+// tus-js-client has no request timeout: on a cell edge a PATCH can stay open
+// with almost nothing getting through, forever. No progress for this long
+// means the request is given up and the upload resumes from the server's
+// offset (docs/decisions/131-stalled-uploads.md). Tests shorten it through
+// window.coopUploadStallMs.
+const STALL_MS = 20_000
+const STALL_CHECK_MS = 1000
+
+function stallAfterMs() {
+	const override = (window as { coopUploadStallMs?: unknown }).coopUploadStallMs
+	return typeof override === 'number' && override > 0 ? override : STALL_MS
+}
 
 class UploadQueue {
 	private tracked: Tracked[] = []
@@ -54,6 +76,7 @@ class UploadQueue {
 		window.addEventListener('online', resumePaused)
 		// A phone can stay "online" while nothing gets through (weak signal, server restarting).
 		setInterval(resumePaused, PAUSED_RETRY_MS)
+		setInterval(() => this.restartStalled(), STALL_CHECK_MS)
 	}
 
 	subscribe = (listener: () => void) => {
@@ -88,6 +111,8 @@ class UploadQueue {
 				file,
 				keepDuplicate: false,
 				upload: null,
+				lastProgressAt: Date.now(),
+				progressMark: null,
 			}
 			this.tracked.push(entry)
 			void this.check(entry, limits)
@@ -105,12 +130,9 @@ class UploadQueue {
 
 	resume(key: string) {
 		const entry = this.find(key)
-		if (!entry || (entry.phase !== 'paused' && entry.phase !== 'failed')) return
-		if (entry.upload && entry.phase === 'paused') {
-			this.update(entry, { phase: 'uploading', errorCode: null })
-			entry.upload.start()
-			return
-		}
+		if (!entry || (entry.phase !== 'paused' && entry.phase !== 'failed' && entry.phase !== 'stalled')) return
+		if (entry.upload && entry.phase === 'stalled') return this.restart(entry, 'stalled')
+		if (entry.upload && entry.phase === 'paused') return this.restart(entry, 'uploading')
 		entry.upload = null
 		this.update(entry, { phase: 'waiting', errorCode: null, sentBytes: 0 })
 		this.pump()
@@ -127,6 +149,46 @@ class UploadQueue {
 
 	clearFinished() {
 		this.tracked = this.tracked.filter((entry) => !['done', 'skipped', 'failed'].includes(entry.phase))
+		this.publish()
+	}
+
+	/** Drops the request in flight (the bytes the server has stay there) and continues from the server's offset. */
+	private restart(entry: Tracked, phase: 'uploading' | 'stalled') {
+		const upload = entry.upload
+		if (!upload) return
+		entry.lastProgressAt = Date.now()
+		entry.progressMark = null
+		this.update(entry, { phase, errorCode: null })
+		void upload.abort(false).then(() => {
+			if (entry.upload === upload && (entry.phase === 'uploading' || entry.phase === 'stalled')) upload.start()
+		})
+	}
+
+	private restartStalled() {
+		const now = Date.now()
+		for (const entry of this.tracked) {
+			if ((entry.phase === 'uploading' || entry.phase === 'stalled') && entry.upload && now - entry.lastProgressAt > stallAfterMs()) this.restart(entry, 'stalled')
+		}
+	}
+
+	/** Uploads that a closed or reloaded page left unfinished and that this page is not already sending. */
+	async findUnfinished(): Promise<UnfinishedUpload[]> {
+		const stored = (await tus.defaultOptions.urlStorage?.findAllUploads().catch(() => [])) ?? []
+		const inQueue = new Set(this.tracked.filter((entry) => entry.phase !== 'skipped').map((entry) => `${entry.name}|${entry.size}`))
+		return stored
+			.map((upload) => ({
+				storageKey: upload.urlStorageKey,
+				uploadUrl: upload.uploadUrl ?? null,
+				name: upload.metadata?.filename ?? '',
+				size: upload.size ?? 0,
+			}))
+			.filter((upload) => upload.name && !inQueue.has(`${upload.name}|${upload.size}`))
+	}
+
+	/** They will not send it again: the partial upload is deleted on the server and forgotten here. */
+	async forgetUnfinished(upload: UnfinishedUpload) {
+		if (upload.uploadUrl) await fetch(upload.uploadUrl, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }).catch(() => {})
+		await tus.defaultOptions.urlStorage?.removeUpload(upload.storageKey)
 		this.publish()
 	}
 
@@ -147,7 +209,7 @@ class UploadQueue {
 	}
 
 	private pump() {
-		let running = this.tracked.filter((e) => e.phase === 'uploading').length
+		let running = this.tracked.filter((e) => e.phase === 'uploading' || e.phase === 'stalled').length
 		for (const entry of this.tracked) {
 			if (running >= PARALLEL_UPLOADS) break
 			if (entry.phase !== 'waiting') continue
@@ -165,7 +227,13 @@ class UploadQueue {
 			retryDelays: RETRY_DELAYS,
 			removeFingerprintOnSuccess: true,
 			metadata: { filename: entry.file.name, keepDuplicate: entry.keepDuplicate ? '1' : '0' },
-			onProgress: (sent) => this.update(entry, { sentBytes: sent }),
+			onProgress: (sent) => {
+				// A restarted request first reports where it starts: that is no progress yet.
+				const moved = entry.progressMark !== null && sent > entry.progressMark
+				entry.progressMark = sent
+				if (moved) entry.lastProgressAt = Date.now()
+				this.update(entry, { sentBytes: sent, ...(moved && entry.phase === 'stalled' ? { phase: 'uploading' } : {}) })
+			},
 			onAfterResponse: (request, response) => {
 				// Resuming starts with a HEAD whose offset says how far the earlier attempt got.
 				if (!resuming || request.getMethod() !== 'HEAD') return
@@ -174,6 +242,8 @@ class UploadQueue {
 				if (response.getStatus() === 200 && offset > 0) this.update(entry, { resumedFrom: offset, sentBytes: offset })
 			},
 			onSuccess: ({ lastResponse }) => {
+				// The server keeps a receipt for a phone that missed this answer; this one heard it.
+				if (upload.url) void fetch(upload.url, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }).catch(() => {})
 				this.update(entry, { phase: 'done', sentBytes: entry.size, mediaId: lastResponse.getHeader('Upload-Media-Id') ?? null })
 				for (const listener of this.finishedListeners) listener()
 				this.pump()
@@ -185,8 +255,11 @@ class UploadQueue {
 			},
 		})
 		entry.upload = upload
+		entry.lastProgressAt = Date.now()
+		entry.progressMark = null
 		const previous = await upload.findPreviousUploads().catch(() => [])
 		if (entry.phase !== 'uploading') return
+		entry.lastProgressAt = Date.now()
 		const latest = previous.at(-1)
 		if (latest) {
 			upload.resumeFromPreviousUpload(latest)
@@ -205,7 +278,7 @@ class UploadQueue {
 	}
 
 	private publish() {
-		this.snapshot = this.tracked.map(({ file: _file, keepDuplicate: _keep, upload: _upload, ...visible }) => visible)
+		this.snapshot = this.tracked.map(({ file: _file, keepDuplicate: _keep, upload: _upload, lastProgressAt: _last, progressMark: _mark, ...visible }) => visible)
 		for (const listener of this.listeners) listener()
 	}
 }
@@ -231,7 +304,8 @@ async function findExisting(file: File): Promise<UploadEntry['existing']> {
 function describeError(error: Error | tus.DetailedError): { code: string; paused: boolean } {
 	const response = 'originalResponse' in error ? error.originalResponse : null
 	const status = response?.getStatus() ?? 0
-	if (status === 0 || status >= 500) return { code: 'network', paused: true }
+	// The phone is online but nothing answers: the server is down or restarting, not the phone's signal.
+	if (status === 0 || status >= 500) return { code: status === 0 && !navigator.onLine ? 'network' : 'server-unreachable', paused: true }
 	if (status === 413) return { code: 'file-too-large', paused: false }
 	if (status === 401) return { code: 'signed-out', paused: false }
 	if (status === 403) return { code: 'forbidden', paused: false }

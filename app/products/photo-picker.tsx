@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorLine } from '~/components/forms.tsx'
 import { MAX_PHOTOS } from './schema.ts'
 import { thumbnailUrl } from './thumbnails.ts'
 import type { PickablePhoto } from './view.ts'
@@ -94,11 +95,7 @@ export function PhotoPicker({ name, library, initial, errors }: PhotoPickerProps
 			) : (
 				<p className="mb-3 text-sm text-stone-500">{t('photos.noneSelected')}</p>
 			)}
-			{errors?.length ? (
-				<p className="field-error mb-3" role="alert">
-					{errors.map((e) => t(e)).join(' ')}
-				</p>
-			) : null}
+			<ErrorLine className="mb-3" message={errors?.length ? errors.map((e) => t(e)).join(' ') : null} />
 			{library.length === 0 ? (
 				<p className="rounded-lg bg-stone-100 p-3 text-sm" data-testid="library-empty">
 					{t('photos.libraryEmpty')}{' '}

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from '@conform-to/zod'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Field, FormError } from '~/components/forms.tsx'
+import { ErrorLine, Field, FormError } from '~/components/forms.tsx'
 import { isLanguage } from '~/utils/i18n.ts'
 import { formatVnd } from '~/utils/money.ts'
 import { parseVndAmount } from '~/utils/vietnamese.ts'
@@ -218,11 +218,7 @@ export function ProductForm({ lastResult, defaults, library, codeSuggestion, sub
 							</label>
 						))}
 					</div>
-					{fields.certifications.errors?.length ? (
-						<p className="field-error" id={`${fields.certifications.id}-error`} role="alert">
-							{fields.certifications.errors.map((e) => t(e)).join(' ')}
-						</p>
-					) : null}
+					<ErrorLine id={`${fields.certifications.id}-error`} message={fields.certifications.errors?.length ? fields.certifications.errors.map((e) => t(e)).join(' ') : null} />
 				</fieldset>
 				<Field
 					label={t('form.certificationsOther')}

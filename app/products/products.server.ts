@@ -1,9 +1,9 @@
 import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
+import { dayStart } from '~/utils/coop-time.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { serializeCertifications } from './certifications.ts'
 import { normalizeProductCode, suggestNextCode } from './codes.ts'
-import { harvestDayToInstant } from './harvest-date.ts'
 import { assertPhotosUsable } from './photos.server.ts'
 import type { ProductInput } from './schema.ts'
 import { productSearchText, searchWords } from './search.ts'
@@ -40,12 +40,13 @@ function compareCodes(a: string, b: string) {
 /**
  * The co-op's products, sorted by code; with a query, only those whose name,
  * code, growing area or batch contain every word of it (accents and case
- * ignored), an exact code match first.
+ * ignored), an exact code match first. Archived products only when asked,
+ * and then only they.
  */
-export async function listProducts(coopId: string, query = ''): Promise<ProductListItem[]> {
+export async function listProducts(coopId: string, query = '', { archived = false } = {}): Promise<ProductListItem[]> {
 	const words = searchWords(query)
 	const rows = await getDb().product.findMany({
-		where: { coopId, AND: words.map((word) => ({ searchText: { contains: word } })) },
+		where: { coopId, archivedAt: archived ? { not: null } : null, AND: words.map((word) => ({ searchText: { contains: word } })) },
 		select: {
 			id: true,
 			name: true,
@@ -60,6 +61,19 @@ export async function listProducts(coopId: string, query = ''): Promise<ProductL
 	return rows
 		.map(({ photos, ...row }) => ({ ...row, coverPhotoId: photos[0]?.mediaId ?? null }))
 		.sort((a, b) => Number(b.code === exactCode) - Number(a.code === exactCode) || compareCodes(a.code, b.code))
+}
+
+export async function countArchivedProducts(coopId: string): Promise<number> {
+	return getDb().product.count({ where: { coopId, archivedAt: { not: null } } })
+}
+
+/** What the pickers offer (a new video, a photo set): products in use, by name; archived ones are left out. */
+export async function listProductChoices(coopId: string) {
+	return getDb().product.findMany({
+		where: { coopId, archivedAt: null },
+		orderBy: { name: 'asc' },
+		select: { id: true, name: true, code: true, priceVnd: true },
+	})
 }
 
 async function coopTimeZone(db: Prisma.TransactionClient, coopId: string) {
@@ -101,7 +115,7 @@ function toColumns(input: ProductInput, timeZone: string) {
 		searchText: productSearchText({ ...input, code }),
 		growingArea: input.growingArea ?? null,
 		batch: input.batch ?? null,
-		harvestDate: input.harvestDate ? harvestDayToInstant(input.harvestDate, timeZone) : null,
+		harvestDate: input.harvestDate ? dayStart(input.harvestDate, timeZone) : null,
 		producerGroup: input.producerGroup ?? null,
 		certifications: serializeCertifications(input.certifications),
 		shopeeUrl: input.shopeeUrl ?? null,
@@ -176,9 +190,61 @@ export async function updateProduct(coopId: string, productId: string, input: Pr
 	}
 }
 
-/** Deletes the product and its photo links (the photos stay in the library); false when it is not this co-op's. */
-export async function deleteProduct(coopId: string, productId: string): Promise<boolean> {
-	const { count } = await getDb().product.deleteMany({ where: { id: productId, coopId } })
+/**
+ * What points at a product, by kind. A kind that can point at a product
+ * (orders, posts, live sessions as they arrive) adds its count here, so that
+ * a delete never takes it away (docs/decisions/116-archive-not-delete.md).
+ */
+export type ProductUsage = { edits: number; photoPosts: number; mediaTags: number }
+
+async function productUsage(db: Prisma.TransactionClient, productId: string): Promise<ProductUsage> {
+	const [edits, photoPosts, mediaTags] = await Promise.all([
+		db.edit.count({ where: { productId } }),
+		db.photoPostRender.count({ where: { productId } }),
+		db.mediaProduct.count({ where: { productId } }),
+	])
+	return { edits, photoPosts, mediaTags }
+}
+
+function isInUse(usage: ProductUsage) {
+	return Object.values(usage).some((count) => count > 0)
+}
+
+/** What the delete page says before anything happens; null when the product is not this co-op's. */
+export async function describeProductRemoval(coopId: string, productId: string): Promise<{ usage: ProductUsage; willArchive: boolean } | null> {
+	const db = getDb()
+	const product = await db.product.findFirst({ where: { id: productId, coopId }, select: { id: true } })
+	if (!product) return null
+	const usage = await productUsage(db, productId)
+	return { usage, willArchive: isInUse(usage) }
+}
+
+export type ProductRemoval = { outcome: 'deleted' } | { outcome: 'archived'; usage: ProductUsage }
+
+/**
+ * Deletes a product nothing points at (its photo links go, the photos stay in
+ * the library); archives one that something points at, so that edits, photo
+ * sets and tags keep their product. Null when the product is not this co-op's.
+ * The check and the change are one transaction: nothing can start pointing at
+ * the product in between.
+ */
+export async function removeProduct(coopId: string, productId: string): Promise<ProductRemoval | null> {
+	return getDb().$transaction(async (tx) => {
+		const product = await tx.product.findFirst({ where: { id: productId, coopId }, select: { id: true, archivedAt: true } })
+		if (!product) return null
+		const usage = await productUsage(tx, productId)
+		if (!isInUse(usage)) {
+			await tx.product.delete({ where: { id: productId } })
+			return { outcome: 'deleted' }
+		}
+		if (!product.archivedAt) await tx.product.update({ where: { id: productId }, data: { archivedAt: new Date() } })
+		return { outcome: 'archived', usage }
+	})
+}
+
+/** Brings an archived product back into lists and pickers; false when it is not this co-op's. */
+export async function restoreProduct(coopId: string, productId: string): Promise<boolean> {
+	const { count } = await getDb().product.updateMany({ where: { id: productId, coopId }, data: { archivedAt: null } })
 	return count > 0
 }
 

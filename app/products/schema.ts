@@ -8,7 +8,7 @@ import {
 	splitCertificationText,
 } from './certifications.ts'
 import { normalizeProductCode, PRODUCT_CODE_PATTERN } from './codes.ts'
-import { isCalendarDay } from './harvest-date.ts'
+import { isCalendarDay } from '~/utils/coop-time.ts'
 import { checkShopLink, type ShopLinkField } from './shop-links.ts'
 import { MAX_UNIT_LENGTH } from './units.ts'
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { isLanguage } from '~/utils/i18n.ts'
 import { certificationLabel } from './certification-label.ts'
-import { formatHarvestDay } from './harvest-date.ts'
+import { formatDay } from '~/utils/coop-time.ts'
 import { missingTraceability, traceabilityFacts } from './traceability.ts'
 import type { ProductView } from './view.ts'
 
@@ -36,7 +36,7 @@ export function TraceabilityPreview({ product }: { product: ProductView }) {
 											))}
 										</ul>
 									) : fact.field === 'harvestDay' ? (
-										formatHarvestDay(fact.value, lng)
+										formatDay(fact.value, lng)
 									) : (
 										fact.value
 									)}

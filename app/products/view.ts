@@ -1,5 +1,5 @@
 import { parseStoredCertifications } from './certifications.ts'
-import { instantToHarvestDay } from './harvest-date.ts'
+import { dayOfInstant } from '~/utils/coop-time.ts'
 import type { ShopLinkField } from './shop-links.ts'
 
 // What pages (and, later, the public traceability page) show of a product:
@@ -21,6 +21,8 @@ export type ProductView = {
 	orderPhone: string | null
 	/** Media ids in order; the first is the cover. */
 	photoIds: string[]
+	/** Archived instead of deleted because something points at it (docs/decisions/116). */
+	archived: boolean
 }
 
 /** A ready photo of the co-op's library, as the photo picker lists it. */
@@ -45,6 +47,7 @@ type StoredProduct = {
 	zaloUrl: string | null
 	orderPhone: string | null
 	photos?: { mediaId: string; position: number }[]
+	archivedAt?: Date | null
 }
 
 export function toProductView(product: StoredProduct, timeZone: string): ProductView {
@@ -63,11 +66,12 @@ export function toProductView(product: StoredProduct, timeZone: string): Product
 		description: product.description,
 		growingArea: product.growingArea,
 		batch: product.batch,
-		harvestDay: product.harvestDate ? instantToHarvestDay(product.harvestDate, timeZone) : null,
+		harvestDay: product.harvestDate ? dayOfInstant(product.harvestDate, timeZone) : null,
 		producerGroup: product.producerGroup,
 		certifications: parseStoredCertifications(product.certifications),
 		links,
 		orderPhone: product.orderPhone,
 		photoIds: [...(product.photos ?? [])].sort((a, b) => a.position - b.position).map((p) => p.mediaId),
+		archived: Boolean(product.archivedAt),
 	}
 }

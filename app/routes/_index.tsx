@@ -1,36 +1,53 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getProfile } from '~/accounts/profile.server.ts'
+import { loadHome } from '~/accounts/home.server.ts'
+import { can } from '~/accounts/permissions.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { countMedia } from '~/media/library.server.ts'
-import { countProducts } from '~/products/products.server.ts'
 import { requireCoopMember } from '~/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { userId, coopId } = await requireCoopMember(request)
-	const [user, mediaCount, productCount] = await Promise.all([getProfile(userId), countMedia(coopId), countProducts(coopId)])
-	return { name: user.name, mediaCount, productCount }
+	const { userId, coopId, role } = await requireCoopMember(request)
+	const home = await loadHome(userId, coopId)
+	return { ...home, canTakeNextStep: can(role, home.next.permission) }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Co-op Studio' }]
 
 export default function Home() {
 	const { t } = useTranslation()
-	const { name, mediaCount, productCount } = useLoaderData<typeof loader>()
+	const { name, counts, next, readyTitle, canTakeNextStep } = useLoaderData<typeof loader>()
+	const tiles = [
+		{ to: '/products', count: counts.products, label: t('home.counts.products') },
+		{ to: '/library', count: counts.visuals, label: t('home.counts.visuals') },
+		{ to: '/studio', count: counts.edits, label: t('home.counts.edits') },
+		{ to: '/studio', count: counts.videos, label: t('home.counts.videos') },
+	]
 	return (
 		<div>
 			<h1 className="mb-1 text-2xl font-bold">{t('home.title', { name })}</h1>
-			<p className="mb-6 text-stone-600">{t('home.intro')}</p>
-			<div className="grid gap-3 sm:grid-cols-2">
-				<Link to="/library" className="card hover:border-tea-500">
-					<div className="text-3xl font-bold text-tea-700">{mediaCount}</div>
-					<div className="text-stone-600">{t('nav.library')}</div>
-				</Link>
-				<Link to="/products" className="card hover:border-tea-500">
-					<div className="text-3xl font-bold text-tea-700">{productCount}</div>
-					<div className="text-stone-600">{t('nav.products')}</div>
-				</Link>
+			<p className="mb-4 text-stone-600">{t('home.intro')}</p>
+			<section className="card mb-4 border-tea-500" aria-labelledby="next-step-title" data-testid="next-step" data-step={next.kind}>
+				<p className="text-sm font-semibold text-tea-700 uppercase">{t('home.nextLabel')}</p>
+				<h2 id="next-step-title" className="mb-1 text-xl font-bold">
+					{t(`home.next.${next.kind}.title`, { title: readyTitle ?? '' })}
+				</h2>
+				<p className="mb-3 text-stone-700">{t(`home.next.${next.kind}.body`)}</p>
+				{canTakeNextStep ? (
+					<Link to={next.to} className="btn-primary inline-flex">
+						{t(`home.next.${next.kind}.action`)}
+					</Link>
+				) : (
+					<p className="text-sm text-stone-600">{t('home.next.askEditor')}</p>
+				)}
+			</section>
+			<div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+				{tiles.map((tile) => (
+					<Link key={tile.label} to={tile.to} className="card hover:border-tea-500">
+						<div className="text-3xl font-bold text-tea-700">{tile.count}</div>
+						<div className="text-stone-600">{tile.label}</div>
+					</Link>
+				))}
 			</div>
 		</div>
 	)

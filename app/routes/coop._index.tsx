@@ -3,13 +3,14 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { timeZoneChoices, zaloHref } from '~/accounts/coop-contact.ts'
+import { zaloHref } from '~/accounts/coop-contact.ts'
+import { timeZoneChoices } from '~/utils/coop-time.ts'
 import { getCoopProfile, isLogoChoice, listLogoChoices, updateCoopProfile } from '~/accounts/coop-profile.server.ts'
 import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
 import { can } from '~/accounts/permissions.ts'
 import { PROVINCES } from '~/accounts/schemas.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { Field } from '~/components/forms.tsx'
+import { ErrorLine, Field } from '~/components/forms.tsx'
 import type { loader as rootLoader } from '~/root.tsx'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
@@ -162,11 +163,7 @@ function LogoPicker({
 			<Link to="/library" className="mt-2 inline-block text-sm font-semibold text-tea-700 underline">
 				{t('profile.uploadLink')}
 			</Link>
-			{errors?.length ? (
-				<p className="field-error" id={errorId} role="alert">
-					{errors.map((e) => t(e)).join(' ')}
-				</p>
-			) : null}
+			<ErrorLine id={errorId} message={errors?.length ? errors.map((e) => t(e)).join(' ') : null} />
 		</fieldset>
 	)
 }

@@ -5,11 +5,12 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
 import { CreateInviteSchema, InviteIdSchema } from '~/accounts/coop-schemas.ts'
-import { formatDateTime } from '~/accounts/dates.ts'
+import { formatDateTime } from '~/utils/coop-time.ts'
 import { createInvite, listPendingInvites, revokeInvite } from '~/accounts/invites.server.ts'
 import { ROLES } from '~/accounts/permissions.ts'
 import { LinkToSend } from '~/accounts/share-buttons.tsx'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { ErrorLine } from '~/components/forms.tsx'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { dispatchIntent } from '~/utils/intent.server.ts'
@@ -107,11 +108,7 @@ export default function InvitesPage() {
 							</label>
 						))}
 					</div>
-					{fields.role.errors?.length ? (
-						<p className="field-error" role="alert">
-							{fields.role.errors.map((e) => t(e)).join(' ')}
-						</p>
-					) : null}
+					<ErrorLine message={fields.role.errors?.length ? fields.role.errors.map((e) => t(e)).join(' ') : null} />
 				</fieldset>
 				<button type="submit" className="btn-primary w-full sm:w-auto">
 					{t('invites.create')}

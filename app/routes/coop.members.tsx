@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
 import { ChangeRoleSchema, MembershipIdSchema } from '~/accounts/coop-schemas.ts'
-import { formatDate, formatDateTime } from '~/accounts/dates.ts'
+import { formatDate, formatDateTime } from '~/utils/coop-time.ts'
 import {
 	changeMemberRole,
 	findMember,

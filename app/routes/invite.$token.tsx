@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { AccountFields } from '~/accounts/account-fields.tsx'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { getCoopSummary } from '~/accounts/coop-profile.server.ts'
-import { formatDateTime } from '~/accounts/dates.ts'
+import { formatDateTime } from '~/utils/coop-time.ts'
 import {
 	acceptInvite,
 	AlreadyMemberError,

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { isLanguage } from '~/utils/i18n.ts'
-import { languageCookie } from '~/utils/language.server.ts'
+import { languageCookie } from '~/utils/language-cookie.server.ts'
 import { safeRedirectPath } from '~/utils/redirect.ts'
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { memberCoopTimeZone } from '~/accounts/members.server.ts'
 import { can } from '~/accounts/permissions.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field } from '~/components/forms.tsx'
@@ -11,14 +12,15 @@ import { formatBytes, formatDuration } from '~/media/format.ts'
 import { keepDuplicate, libraryFacets, requireMediaItem, updateMediaDetails } from '~/media/library.server.ts'
 import { MediaThumb } from '~/media/media-thumb.tsx'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
+import { DEFAULT_TIME_ZONE, formatDateTime } from '~/utils/coop-time.ts'
 import { dispatchIntent } from '~/utils/intent.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 import { useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { coopId, role } = await requireCoopPermission(request, 'read:media')
-	const [item, facets] = await Promise.all([requireMediaItem(coopId, params.mediaId!), libraryFacets(coopId)])
-	return { item, facets, canEdit: can(role, 'update:media'), canDelete: can(role, 'delete:media') }
+	const { coopId, userId, role } = await requireCoopPermission(request, 'read:media')
+	const [item, facets, timeZone] = await Promise.all([requireMediaItem(coopId, params.mediaId!), libraryFacets(coopId), memberCoopTimeZone(userId, coopId)])
+	return { item, facets, timeZone: timeZone ?? DEFAULT_TIME_ZONE, canEdit: can(role, 'update:media'), canDelete: can(role, 'delete:media') }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.item.displayName ?? ''} · Co-op Studio` }]
 
 export default function MediaDetailPage() {
-	const { item, canEdit, canDelete } = useLoaderData<typeof loader>()
+	const { item, timeZone, canEdit, canDelete } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation('media')
 	useRevalidateOnCoopEvents((event) => 'mediaId' in event && event.mediaId === item.id && event.type !== 'media.progress')
 	return (
@@ -92,7 +94,7 @@ export default function MediaDetailPage() {
 					</>
 				) : null}
 				<dt className="text-stone-500">{t('detail.uploadedAt')}</dt>
-				<dd>{new Date(item.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })}</dd>
+				<dd>{formatDateTime(new Date(item.createdAt), i18n.language, timeZone)}</dd>
 			</dl>
 			{canEdit ? <DetailsForm /> : <p className="mb-4 text-sm text-stone-600">{t('detail.readOnly')}</p>}
 			<div className="flex flex-wrap gap-2">

@@ -43,7 +43,7 @@ export default function LibraryPage() {
 		<div>
 			<h1 className="mb-1 text-2xl font-bold">{t('library.title')}</h1>
 			<p className="mb-4 text-stone-600">{t('library.intro')}</p>
-			{canUpload ? <UploadPanel maxBytes={limits.maxBytes} maxMegapixels={limits.maxMegapixels} /> : <p className="card mb-4 text-sm text-stone-700">{t('upload.viewerNote')}</p>}
+			{canUpload ? <UploadPanel maxBytes={limits.maxBytes} maxMegapixels={limits.maxMegapixels} library={items} /> : <p className="card mb-4 text-sm text-stone-700">{t('upload.viewerNote')}</p>}
 			<LibraryFilterForm filters={filters} facets={facets} />
 			<p className="mb-2 text-sm text-stone-600" data-testid="library-count">
 				{items.length < total ? t('library.shownOf', { shown: items.length, total }) : t('library.count', { count: total })}

@@ -1,9 +1,9 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
+import { startSignInAttempt, tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
 import { LoginSchema } from '~/accounts/schemas.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { Field, FormError } from '~/components/forms.tsx'
@@ -24,17 +24,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply(), failed: false }, { status: 400 })
 	}
+	const attempt = await startSignInAttempt(request, submission.value.email, context.clientAddress ?? 'unknown')
+	if (attempt.refused) return tooManyAttemptsReply(attempt.refused, attempt.retryAfterSeconds)
 	const userId = await checkCredentials(submission.value.email, submission.value.password)
 	if (!userId) {
+		await attempt.failed()
 		return data({ result: submission.reply({ hideFields: ['password'] }), failed: true }, { status: 400 })
 	}
-	const cookie = await startSession(request, userId)
-	return redirectWithToast(
-		request,
-		safeRedirectPath(submission.value.redirectTo),
-		{ kind: 'success', key: 'auth:welcome' },
-		{ headers: { 'set-cookie': cookie } },
-	)
+	const headers = new Headers()
+	headers.append('set-cookie', await startSession(request, userId))
+	headers.append('set-cookie', await attempt.succeeded())
+	return redirectWithToast(request, safeRedirectPath(submission.value.redirectTo), { kind: 'success', key: 'auth:welcome' }, { headers })
+}
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+	const headers = new Headers()
+	const retryAfter = actionHeaders.get('retry-after')
+	if (retryAfter) headers.set('retry-after', retryAfter)
+	return headers
 }
 
 export const meta: MetaFunction = () => [{ title: 'Đăng nhập · Co-op Studio' }]
@@ -81,7 +88,7 @@ export default function LoginPage() {
 
 function loginProblem(actionData: ReturnType<typeof useActionData<typeof action>>, t: (key: string) => string) {
 	if (!actionData) return null
-	if ('tooManyAttempts' in actionData) return t('tooManyAttempts')
+	if ('tooManyAttempts' in actionData) return t(actionData.tooManyAttempts)
 	return actionData.failed ? t('login.failed') : null
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { can } from '~/accounts/permissions.ts'
 import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { findProduct } from '~/products/products.server.ts'
+import { RestoreProductButton } from '~/products/restore-product-button.tsx'
 import { SHOP_LINK_FIELDS } from '~/products/shop-links.ts'
 import { thumbnailUrl } from '~/products/thumbnails.ts'
 import { TraceabilityPreview } from '~/products/traceability-preview.tsx'
@@ -53,6 +54,12 @@ export default function ProductPage() {
 					</div>
 				) : null}
 			</div>
+			{product.archived ? (
+				<div className="mb-4 flex flex-wrap items-center gap-3 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" data-testid="product-archived">
+					<p className="min-w-0 flex-1">{t('detail.archived')}</p>
+					{canDelete ? <RestoreProductButton productId={product.id} /> : null}
+				</div>
+			) : null}
 			{!canEdit ? <p className="mb-4 rounded-lg bg-sky-50 p-3 text-sm text-sky-900">{t('detail.readOnly')}</p> : null}
 
 			<section className="card mb-4">

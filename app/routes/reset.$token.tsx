@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { tooManyAttemptsReply } from '~/accounts/attempt-limit.server.ts'
-import { formatDateTime } from '~/accounts/dates.ts'
+import { formatDateTime } from '~/utils/coop-time.ts'
 import { PasswordInput } from '~/accounts/password-input.tsx'
 import {
 	findPasswordResetByToken,

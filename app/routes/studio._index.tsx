@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { listEdits } from '~/studio/edits/edits.server.ts'
 import { listPhotoPosts } from '~/studio/edits/photo-posts.server.ts'
 import { isActiveRenderStatus } from '~/studio/edits/render-status.ts'
+import { PREVIEW_WIDTH } from '~/studio/photo-posts/preview.ts'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
 import { useRevalidateOnCoopEvents } from '~/utils/use-coop-events.ts'
@@ -75,8 +76,11 @@ export default function StudioPage() {
 						{photoPosts.map((post) => (
 							<li key={post.id} className="card" data-testid="photo-post" data-status={post.status}>
 								<div className="mb-2 flex flex-wrap items-center gap-2">
-									<span className="font-semibold">{post.title}</span>
-									{post.product ? <span className="text-sm text-stone-500">· {post.product.name}</span> : null}
+									{/* The separator rides with the title (a no-break space before it), so a narrow screen never starts a line with "· ". */}
+									<span className="min-w-0 font-semibold break-words">
+										{post.title}
+										{post.product ? <span className="text-sm font-normal text-stone-500">{`\u00a0· ${post.product.name}`}</span> : null}
+									</span>
 									<span className="ml-auto text-sm text-stone-600">{t(`photoPosts.status.${post.status}`)}</span>
 								</div>
 								{post.status === 'failed' ? (
@@ -92,7 +96,9 @@ export default function StudioPage() {
 												<li key={output.key}>
 													<a href={`/studio/photo-posts/${post.id}/files/${output.key.split('/').pop()}`} download className="block" data-testid="photo-post-file">
 														<img
-															src={`/studio/photo-posts/${post.id}/files/${output.key.split('/').pop()}`}
+															src={`/studio/photo-posts/${post.id}/files/${output.key.split('/').pop()}?size=preview`}
+															width={PREVIEW_WIDTH}
+															height={Math.round((PREVIEW_WIDTH * output.height) / output.width)}
 															alt={t('photoPosts.fileAlt', { n: output.position, format: t(`studio-templates:photoPost.formats.${output.format}`) })}
 															className="w-full rounded bg-stone-100 object-contain"
 															style={{ aspectRatio: `${output.width} / ${output.height}` }}

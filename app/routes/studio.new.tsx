@@ -11,6 +11,7 @@ import { loadTemplateChoices } from '~/studio/edits/template-choices.server.ts'
 import { OUTPUT_FORMAT_IDS } from '~/studio/spec/formats.ts'
 import type { SpecIssue } from '~/studio/spec/issues.ts'
 import { describeTemplateMessage, describeTemplates, findTemplate, type TemplateProblem } from '~/studio/templates/index.ts'
+import { noteSearchParams } from '~/studio/templates/note-params.ts'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { getT } from '~/utils/language.server.ts'
 
@@ -42,8 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const template = findTemplate(parsed.data.templateId)!
 	const result = await createEditFromTemplate(coopId, userId, parsed.data, { language: lng, templateName: t(`studio-templates:${template.nameKey}`) })
 	if (!result.ok) return data({ errors: [] as string[], problems: result.problems, issues: result.issues }, { status: 400 })
-	const notes = result.notes.map((note) => note.code).join(',')
-	return redirect(`/studio/${result.editId}${notes ? `?notes=${notes}` : ''}`)
+	const notes = noteSearchParams(result.notes).toString()
+	return redirect(`/studio/${result.editId}${notes ? `?${notes}` : ''}`)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? 'Studio'} · Co-op Studio` }]
@@ -77,7 +78,7 @@ export default function NewVideoPage() {
 								<span>
 									<span className="block font-semibold">{option.name}</span>
 									<span className="block text-sm text-stone-600">{option.description}</span>
-									<span className="block text-sm text-stone-500">{option.needsText}</span>
+									<span className="block text-sm text-stone-600">{option.needsText}</span>
 								</span>
 							</label>
 						))}
@@ -131,16 +132,22 @@ export default function NewVideoPage() {
 
 				{template?.needs.usesCaptionLines ? (
 					<fieldset className="card">
-						<legend className="px-1 text-lg font-bold">{t('newVideo.captions')}</legend>
-						<textarea name="captionText" rows={4} className="field-input" placeholder={t('captions.typePlaceholder')} />
-						<p className="mt-1 text-sm text-stone-500">{t('newVideo.captionsHint')}</p>
+						<legend className="px-1 text-lg font-bold">
+							<label htmlFor="captionText">{t('newVideo.captions')}</label>
+						</legend>
+						<textarea id="captionText" name="captionText" rows={4} className="field-input" placeholder={t('captions.typePlaceholder')} aria-describedby="captionText-hint" />
+						<p id="captionText-hint" className="mt-1 text-sm text-stone-500">
+							{t('newVideo.captionsHint')}
+						</p>
 					</fieldset>
 				) : null}
 
 				{template?.needs.usesMusic ? (
 					<fieldset className="card">
-						<legend className="px-1 text-lg font-bold">{t('sections.music')}</legend>
-						<select name="musicMediaId" className="field-input" defaultValue="">
+						<legend className="px-1 text-lg font-bold">
+							<label htmlFor="musicMediaId">{t('sections.music')}</label>
+						</legend>
+						<select id="musicMediaId" name="musicMediaId" className="field-input" defaultValue="">
 							<option value="">{t('music.none')}</option>
 							{audio.map((item) => (
 								<option key={item.id} value={item.id}>
@@ -164,8 +171,10 @@ export default function NewVideoPage() {
 				</fieldset>
 
 				<fieldset className="card">
-					<legend className="px-1 text-lg font-bold">{t('newVideo.titleLabel')}</legend>
-					<input name="title" className="field-input" maxLength={120} placeholder={t('newVideo.titlePlaceholder')} />
+					<legend className="px-1 text-lg font-bold">
+						<label htmlFor="videoTitle">{t('newVideo.titleLabel')}</label>
+					</legend>
+					<input id="videoTitle" name="title" className="field-input" maxLength={120} placeholder={t('newVideo.titlePlaceholder')} />
 				</fieldset>
 
 				<button type="submit" className="btn-primary w-full" disabled={navigation.state !== 'idle'} data-testid="create-from-template">

@@ -59,8 +59,10 @@ export default function NewPhotoPostPage() {
 			) : null}
 			<Form method="post" className="space-y-5">
 				<fieldset className="card">
-					<legend className="px-1 text-lg font-bold">{t('photoPosts.product')}</legend>
-					<ProductSelect products={products} />
+					<legend id="photo-post-product" className="px-1 text-lg font-bold">
+						{t('photoPosts.product')}
+					</legend>
+					<ProductSelect products={products} labelledBy="photo-post-product" />
 					<label className="mt-2 flex min-h-11 items-center gap-2">
 						<input type="checkbox" name="showPrice" className="h-5 w-5" defaultChecked />
 						{t('photoPosts.showPrice')}

@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '~/generated/prisma/client.ts'
-import { databaseUrl } from './database-url.ts'
+import { getEnv } from './env.server.ts'
 
 export type { PrismaClient }
 
@@ -9,7 +9,7 @@ let client: PrismaClient | undefined
 /** One client per process; SQLite runs in WAL mode so web and worker can share the file. */
 export function getDb(): PrismaClient {
 	if (client) return client
-	client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) })
+	client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: getEnv().DATABASE_URL }) })
 	return client
 }
 

@@ -1,7 +1,5 @@
-import { createCookie } from '@remix-run/node'
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from './i18n.ts'
-
-export const languageCookie = createCookie('lng', { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 })
+import { languageCookie } from './language-cookie.server.ts'
 
 /** The cookie set by the language switch wins; otherwise Vietnamese. */
 export async function getLanguage(request: Request): Promise<Language> {

@@ -18,6 +18,8 @@ test('a director corrects her name, changes her email and signs in with the new 
 	const newName = `Lò Thị Mai Anh ${unique}`
 	const newEmail = `mai.anh.${unique}@example.vn`
 
+	// On a phone the destinations are under the header's Menu button (docs/decisions/135-phone-navigation.md).
+	await page.getByRole('button', { name: 'Menu' }).click()
 	await page.getByRole('link', { name: 'Tài khoản' }).click()
 	await page.waitForURL(baseUrl('/account'))
 	const profile = page.locator('#profile')
@@ -46,6 +48,7 @@ test('a director corrects her name, changes her email and signs in with the new 
 	await expect(profile.getByLabel('Email').inputValue()).resolves.toBe(newEmail)
 	await expect(profile.getByLabel('Mật khẩu hiện tại').inputValue()).resolves.toBe('')
 
+	await page.getByRole('button', { name: 'Menu' }).click()
 	await page.getByRole('button', { name: 'Đăng xuất' }).click()
 	await page.waitForURL(baseUrl('/login'))
 	await page.getByLabel(/Email/).fill(person.email)

@@ -75,6 +75,7 @@ test('an owner invites a viewer over a link, the viewer joins read-only, then be
 	await viewer.waitForSelector('html[lang="en"]')
 	await expect(viewer.getByTestId('coop-profile-view').textContent()).resolves.toContain('Only owners can edit this.')
 	await expect(viewer.getByRole('link', { name: 'Members' }).count()).resolves.toBe(1)
+	await viewer.getByRole('button', { name: 'Menu' }).click()
 	await expect(viewer.getByRole('link', { name: 'Account' }).count()).resolves.toBe(1)
 
 	await Promise.all([ownerContext.close(), viewerContext.close()])

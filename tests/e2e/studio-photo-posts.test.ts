@@ -48,6 +48,8 @@ test('two photos and a product → a carousel in 4:5, 1:1 and 9:16, shown live, 
 	// The worker's progress reaches the page by itself.
 	const post = page.getByTestId('photo-post').filter({ hasText: 'Chè búp khô – ảnh bán hàng' })
 	await post.and(page.locator('[data-status="ready"]')).waitFor({ timeout: 60_000 })
+	// The title and the product read as one phrase: no line of the entry starts with a stray "· ".
+	await expect(post.innerText()).resolves.not.toMatch(/^\s*·/m)
 	const files = post.getByTestId('photo-post-file')
 	await expect(files.count()).resolves.toBe(6)
 	await expect(files.first().textContent()).resolves.toContain('1 · Dọc 4:5')
@@ -62,7 +64,8 @@ test('two photos and a product → a carousel in 4:5, 1:1 and 9:16, shown live, 
 			}),
 		),
 	)
-	expect(shapes.sort()).toEqual(['1080x1080', '1080x1080', '1080x1350', '1080x1350', '1080x1920', '1080x1920'])
+	// Previews are 320-px copies of each format's shape (the full 1080-px files are for download).
+	expect(shapes.sort()).toEqual(['320x320', '320x320', '320x400', '320x400', '320x569', '320x569'])
 
 	// A download is the full-size JPEG of that format.
 	const [download] = await Promise.all([page.waitForEvent('download'), files.first().click()])

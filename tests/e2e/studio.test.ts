@@ -8,7 +8,7 @@ import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.
 import { makeClip, makePhoto } from '#tests/support/media-fixtures.ts'
 import { addReadyMedia, createPhotoEdit, createProduct } from '#tests/support/studio-e2e.ts'
 
-// The studio end to end, in Chromium on a phone-sized screen: a template
+// The studio end to end, in Chromium on a 360×640 phone screen: a template
 // makes a video from the library, a quick preview plays, the full render's
 // progress bar moves live to the end, the MP4 downloads and is checked with
 // ffprobe, and the video is handed to the scheduler.
@@ -30,7 +30,7 @@ function renderRow(page: Page, quality: 'preview' | 'final') {
 }
 
 test('template → preview → render with live progress → download → hand to the scheduler', async () => {
-	const page = await browser.newPage({ viewport: { width: 390, height: 844 }, acceptDownloads: true })
+	const page = await browser.newPage({ viewport: { width: 360, height: 640 }, acceptDownloads: true })
 	const person = await signUpThroughUi(page)
 	await createProduct(page)
 	await addReadyMedia(person.coopName, [
@@ -90,6 +90,9 @@ test('template → preview → render with live progress → download → hand t
 	expect(probe.video).toMatchObject({ codec: 'h264', width: 1080, height: 1920 })
 	expect(probe.audio?.codec).toBe('aac')
 	expect(probe.durationMs).toBeGreaterThan(5000)
+	// Until it loads, the player shows the first shot's still rather than a black box.
+	await expect(final.getByTestId('render-player').getAttribute('poster')).resolves.toMatch(/^\/library\/\w+\/poster$/)
+	await expect(page.locator('body').innerText()).resolves.not.toContain('{{')
 
 	await final.getByRole('button', { name: 'Gửi sang lịch đăng' }).click()
 	await final.getByTestId('handed-off').waitFor()

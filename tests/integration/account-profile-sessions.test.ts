@@ -234,7 +234,7 @@ describe('through the web server', () => {
 			fetch(`${origin}/account`, {
 				method: 'POST',
 				body: new URLSearchParams({ intent: 'updateProfile', name: user.name, email: `minh.moi.${user.id}@example.vn`, currentPassword }),
-				headers: { cookie },
+				headers: { cookie, origin },
 				redirect: 'manual',
 			})
 

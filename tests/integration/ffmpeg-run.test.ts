@@ -2,8 +2,10 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { FfmpegError, renderToFile, runFfmpeg, runFfmpegForLog, type FfmpegProgress } from '#workers/ffmpeg/run.ts'
 import { runningFfmpegChildren } from '#tests/support/render-checks.ts'
+import { resetEnvForTests } from '~/utils/env.server.ts'
 
 // The runner on its own: it knows argument arrays, not edits.
 
@@ -36,6 +38,27 @@ test('an output that is not what was asked is refused and removed', async () => 
 	expect(await fs.readdir(path.dirname(out))).toEqual([])
 })
 
+test('a good file already at the output path survives a failed render, byte for byte', async () => {
+	const out = path.join(dir, 'kept', 'video.mp4')
+	// Smaller and shorter than anything the failing runs below would write.
+	const oneSmallSecond = ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=30:duration=1', '-f', 'lavfi', '-i', 'sine=duration=1', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', '-shortest']
+	await renderToFile(oneSmallSecond, out, { expectedSeconds: 1 })
+	const good = await fs.readFile(out)
+	const failures = [
+		// ffmpeg succeeds, ffprobe refuses the duration.
+		{ args: twoSecondsOfTestPattern, kind: 'invalid-output' },
+		// ffmpeg itself fails, after opening its output.
+		{ args: ['-f', 'lavfi', '-i', 'testsrc2=duration=1', '-vf', 'no_such_filter'], kind: 'failed' },
+	]
+	for (const failure of failures) {
+		const error = await renderToFile(failure.args, out, { expectedSeconds: 5 }).catch((e: unknown) => e)
+		expect(error).toMatchObject({ kind: failure.kind })
+		expect(await fs.readdir(path.dirname(out))).toEqual(['video.mp4'])
+		expect((await fs.readFile(out)).equals(good)).toBe(true)
+	}
+	expect((await probeFile(out)).video).toMatchObject({ width: 160, height: 120 })
+})
+
 test('a failing ffmpeg rejects with its exit code and the tail of its stderr', async () => {
 	const error = await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=duration=1', '-vf', 'no_such_filter', '-f', 'null', '-'], { expectedSeconds: 1 }).catch((e: unknown) => e)
 	expect(error).toBeInstanceOf(FfmpegError)
@@ -53,6 +76,7 @@ test('a run for its log resolves with the whole log, not only its tail', async (
 test('an ffmpeg that cannot be started is told apart from one that failed', async () => {
 	const saved = process.env.FFMPEG_PATH
 	process.env.FFMPEG_PATH = path.join(dir, 'no-such-ffmpeg')
+	resetEnvForTests()
 	try {
 		const error = await runFfmpeg(['-version']).catch((e: unknown) => e)
 		expect(error).toBeInstanceOf(FfmpegError)
@@ -60,6 +84,7 @@ test('an ffmpeg that cannot be started is told apart from one that failed', asyn
 	} finally {
 		if (saved === undefined) delete process.env.FFMPEG_PATH
 		else process.env.FFMPEG_PATH = saved
+		resetEnvForTests()
 	}
 })
 

@@ -123,6 +123,16 @@ test('an upload cut at about half resumes with HEAD and PATCH and lands in the l
 	expect(again.status).toBe(200)
 	expect(again.headers.get('upload-offset')).toBe(String(clip.length))
 	expect(again.headers.get('upload-media-id')).toBe(mediaId)
+
+	// Once the phone has the answer it says so, and the receipt goes: none pile up in finished/.
+	const receipt = `${uploadsDir()}/finished/${id}.json`
+	const stranger = await editor()
+	expect((await tus(stranger.cookie, 'DELETE', location)).status).toBe(404)
+	expect(fs.existsSync(receipt)).toBe(true)
+	expect((await tus(mai.cookie, 'DELETE', location)).status).toBe(204)
+	expect(fs.existsSync(receipt)).toBe(false)
+	expect((await tus(mai.cookie, 'HEAD', location)).status).toBe(404)
+	expect(await getDb().media.count({ where: { id: mediaId } })).toBe(1)
 })
 
 test("another co-op's member gets 404 for HEAD, PATCH and DELETE; the upload is untouched", async () => {

@@ -2,10 +2,10 @@ import { expect, test } from 'vitest'
 import { PhotoUnavailableError } from '~/products/photos.server.ts'
 import {
 	createProduct,
-	deleteProduct,
 	findProduct,
 	listProducts,
 	ProductCodeTakenError,
+	removeProduct,
 	suggestCodeForCoop,
 	updateProduct,
 } from '~/products/products.server.ts'
@@ -48,9 +48,9 @@ test('a product is created, read back, updated and deleted within its co-op', as
 		links: {},
 	})
 
-	expect(await deleteProduct(coop.id, id)).toBe(true)
+	expect(await removeProduct(coop.id, id)).toEqual({ outcome: 'deleted' })
 	expect(await findProduct(coop.id, id)).toBeNull()
-	expect(await deleteProduct(coop.id, id)).toBe(false)
+	expect(await removeProduct(coop.id, id)).toBeNull()
 })
 
 test('a harvest day follows the co-op time zone, not the server one', async () => {
@@ -146,7 +146,7 @@ test('photos come from the co-op library in the chosen order, the first as cover
 	expect((await findProduct(coop.id, id))?.photoIds).toEqual([p2.id])
 
 	// Deleting the product keeps the photos in the library.
-	await deleteProduct(coop.id, id)
+	expect(await removeProduct(coop.id, id)).toEqual({ outcome: 'deleted' })
 	expect(await getDb().media.count({ where: { id: { in: [p1.id, p2.id] } } })).toBe(2)
 	expect(await getDb().productPhoto.count({ where: { productId: id } })).toBe(0)
 })
@@ -169,6 +169,6 @@ test("another co-op's product id behaves as if it did not exist", async () => {
 	const { id } = await createTestProduct(theirs.coop.id, { code: 'A1' })
 	expect(await findProduct(mine.coop.id, id)).toBeNull()
 	expect(await updateProduct(mine.coop.id, id, productInput({ name: 'Hijacked' }))).toBeNull()
-	expect(await deleteProduct(mine.coop.id, id)).toBe(false)
+	expect(await removeProduct(mine.coop.id, id)).toBeNull()
 	expect((await findProduct(theirs.coop.id, id))?.name).toBe('Chè búp khô')
 })

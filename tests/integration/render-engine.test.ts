@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { parseEditSpec, type EditSpecInput } from '~/studio/spec/edit-spec.ts'
 import { describeSpecIssue, studioTranslator } from '~/studio/spec/messages.ts'
+import { resetEnvForTests } from '~/utils/env.server.ts'
 import { probeFile } from '#workers/ffmpeg/probe.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/render/engine.ts'
 import { makeAudio } from '#tests/support/media-fixtures.ts'
@@ -193,6 +194,7 @@ test('contain-blur shows the whole picture over a blurred fill of itself, not bl
 function restoreEnv(name: string, value: string | undefined) {
 	if (value === undefined) delete process.env[name]
 	else process.env[name] = value
+	resetEnvForTests()
 }
 
 // Debian's ffmpeg (5.1) has xfade; the bundled 4.1 does not. Where it is
@@ -204,6 +206,7 @@ test.skipIf(!hasNewerFfmpeg)('with a newer ffmpeg the transitions use xfade, on 
 	const saved = { ffmpeg: process.env.FFMPEG_PATH, ffprobe: process.env.FFPROBE_PATH }
 	process.env.FFMPEG_PATH = newerFfmpeg
 	process.env.FFPROBE_PATH = '/usr/bin/ffprobe'
+	resetEnvForTests()
 	try {
 		const out = path.join(dir, 'xfade.mp4')
 		const spec = specOf({

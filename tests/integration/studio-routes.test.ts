@@ -61,7 +61,7 @@ describe('new video from a template', () => {
 			}),
 		)
 		expect(answer.status).toBe(302)
-		const match = /^\/studio\/(\w+)(\?notes=([\w,]+))?$/.exec(answer.location ?? '')
+		const match = /^\/studio\/(\w+)(\?notes=([\w%,]+).*)?$/.exec(answer.location ?? '')
 		expect(match).not.toBeNull()
 		editId = match![1]
 		const edit = await getDb().edit.findFirstOrThrow({ where: { id: editId, coopId } })
@@ -71,7 +71,7 @@ describe('new video from a template', () => {
 		const used = spec.timeline.flatMap((item) => ('mediaId' in item ? [item.mediaId] : []))
 		expect(used).toEqual([media[1].id, media[0].id, media[2].id])
 		// The co-op has no logo: the template says so.
-		expect(match![3]?.split(',')).toContain('noLogo')
+		expect(decodeURIComponent(match![3]).split(',')).toContain('noLogo')
 	})
 
 	test('a template that needs more shots says how many, and nothing is created', async () => {
@@ -100,6 +100,11 @@ describe('the studio screen', () => {
 		expect((await callRoute(editorRoute.loader, getRequest(`/studio/${editId}`, strangerCookie), { editId })).status).toBe(404)
 		const action = await callRoute(editorRoute.action, post(`/studio/${editId}`, strangerCookie, { intent: 'delete' }), { editId })
 		expect(action.status).toBe(404)
+		const attempts: Record<string, string>[] = [{ intent: 'render', quality: 'final' }, { intent: 'render' }, { intent: 'save', title: 'x', spec: '{}', revision: '0' }, { intent: 'save' }]
+		for (const fields of attempts) {
+			const answer = await callRoute(editorRoute.action, post(`/studio/${editId}`, strangerCookie, fields), { editId })
+			expect(answer.status, JSON.stringify(fields)).toBe(404)
+		}
 		expect(await getDb().edit.count({ where: { id: editId } })).toBe(1)
 		const render = await getDb().render.create({
 			data: { editId, coopId, format: 'tiktok-reels', quality: 'final', status: 'ready', spec: '{}', cacheKey: 'x', outputKey: `coops/${coopId}/renders/r1/video.mp4` },

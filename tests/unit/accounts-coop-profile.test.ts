@@ -1,13 +1,8 @@
 import { parseWithZod } from '@conform-to/zod'
 import { expect, test } from 'vitest'
-import {
-	DEFAULT_TIME_ZONE,
-	isSupportedTimeZone,
-	normalizeZaloContact,
-	timeZoneChoices,
-	zaloHref,
-} from '~/accounts/coop-contact.ts'
+import { normalizeZaloContact, zaloHref } from '~/accounts/coop-contact.ts'
 import { CoopProfileSchema } from '~/accounts/coop-schemas.ts'
+import { DEFAULT_TIME_ZONE, isSupportedTimeZone, timeZoneChoices } from '~/utils/coop-time.ts'
 
 function form(fields: Record<string, string>) {
 	const data = new FormData()

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { formatDate, formatDateTime } from '~/accounts/dates.ts'
+import { formatDate, formatDateTime } from '~/utils/coop-time.ts'
 
 // 17:30 UTC is already the next morning in Vietnam.
 const evening = new Date('2026-12-07T17:30:00Z')

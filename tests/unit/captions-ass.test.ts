@@ -136,7 +136,8 @@ describe('buildAssSubtitles', () => {
 	})
 
 	test('never leaves a lonely last word: five words become 3 + 2', () => {
-		expect(groupWords('a b c d e'.split(' ').map((text) => ({ text })), 100).map((g) => g.length)).toEqual([3, 2])
+		// Nine characters are wider than one row of an eight-character screen, so the line is cut.
+		expect(groupWords('a b c d e'.split(' ').map((text) => ({ text })), 16).map((g) => g.length)).toEqual([3, 2])
 	})
 
 	test('uses fewer words a screen when a big font would not fit', () => {

@@ -69,7 +69,8 @@ describe('screens of a line', () => {
 	test('a screen of exactly the shortest readable length (0.2 s) keeps the heard times', () => {
 		const starts = [0, 0.05, 0.1, 0.2, 3]
 		const line = { start: 0, end: 5, text: 'a b c d e', words: 'a b c d e'.split(' ').map((text, i) => ({ start: starts[i], end: starts[i] + 0.05, text })) }
-		const screens = splitLineIntoScreens(line, 40)
+		// 16 characters a screen: the nine-character line is wider than one row (8), so it is cut (decision 136).
+		const screens = splitLineIntoScreens(line, 16)
 		expect(screens.map(({ start, end, spoken }) => ({ start, end, spoken }))).toEqual([
 			{ start: 0, end: 0.2, spoken: true },
 			{ start: 0.2, end: 5, spoken: true },

@@ -1,18 +1,18 @@
 import { expect, test } from 'vitest'
 import { canonicalCertification, normalizeCertifications, parseStoredCertifications } from '~/products/certifications.ts'
 import { productFormDefaults } from '~/products/form-defaults.ts'
-import { formatHarvestDay, harvestDayToInstant, instantToHarvestDay } from '~/products/harvest-date.ts'
 import { productSearchText, searchWords } from '~/products/search.ts'
 import { missingTraceability, traceabilityFacts } from '~/products/traceability.ts'
 import { toProductView } from '~/products/view.ts'
+import { dayOfInstant, dayStart, formatDay } from '~/utils/coop-time.ts'
 
 test('a harvest day is midnight in the co-op zone, stored as UTC, read back as the same day', () => {
-	const instant = harvestDayToInstant('2025-04-12', 'Asia/Ho_Chi_Minh')
+	const instant = dayStart('2025-04-12', 'Asia/Ho_Chi_Minh')
 	expect(instant?.toISOString()).toBe('2025-04-11T17:00:00.000Z')
-	expect(instantToHarvestDay(instant!, 'Asia/Ho_Chi_Minh')).toBe('2025-04-12')
-	expect(harvestDayToInstant('2025-02-29', 'Asia/Ho_Chi_Minh')).toBeNull()
-	expect(harvestDayToInstant('12/04/2025', 'Asia/Ho_Chi_Minh')).toBeNull()
-	expect(formatHarvestDay('2025-04-12', 'vi')).toBe('12/04/2025')
+	expect(dayOfInstant(instant!, 'Asia/Ho_Chi_Minh')).toBe('2025-04-12')
+	expect(dayStart('2025-02-29', 'Asia/Ho_Chi_Minh')).toBeNull()
+	expect(dayStart('12/04/2025', 'Asia/Ho_Chi_Minh')).toBeNull()
+	expect(formatDay('2025-04-12', 'vi')).toBe('12/04/2025')
 })
 
 test('certifications typed many ways become one tag each', () => {

@@ -8,7 +8,6 @@ import {
 	splitCertificationText,
 } from '~/products/certifications.ts'
 import { formatPriceInput, productFormDefaults } from '~/products/form-defaults.ts'
-import { formatHarvestDay, harvestDayToInstant, instantToHarvestDay, isCalendarDay } from '~/products/harvest-date.ts'
 import { toProductView } from '~/products/view.ts'
 
 const stored = {
@@ -58,14 +57,16 @@ test('a stored product becomes the view pages show: every field, links present o
 		},
 		orderPhone: '0987654321',
 		photoIds: ['a', 'b', 'c'],
+		archived: false,
 	})
 	const bare = toProductView(
-		{ ...stored, harvestDate: null, shopeeUrl: null, lazadaUrl: '', tiktokShopUrl: null, facebookUrl: null, zaloUrl: null, photos: undefined },
+		{ ...stored, archivedAt: new Date('2025-12-02T00:00:00Z'), harvestDate: null, shopeeUrl: null, lazadaUrl: '', tiktokShopUrl: null, facebookUrl: null, zaloUrl: null, photos: undefined },
 		'Asia/Ho_Chi_Minh',
 	)
 	expect(bare.harvestDay).toBeNull()
 	expect(bare.links).toEqual({})
 	expect(bare.photoIds).toEqual([])
+	expect(bare.archived).toBe(true)
 })
 
 test('the edit form starts from every field of the view, blanks for what is not set', () => {
@@ -115,37 +116,6 @@ test('the edit form starts from every field of the view, blanks for what is not 
 		orderPhone: '',
 	})
 	expect(formatPriceInput(1_250_000.4)).toBe('1.250.000')
-})
-
-test('a harvest day is checked field by field: month 13, day 0 and 31 April are not days', () => {
-	expect(isCalendarDay('2024-02-29')).toBe(true)
-	expect(isCalendarDay('2025-02-29')).toBe(false)
-	expect(isCalendarDay('2025-13-01')).toBe(false)
-	expect(isCalendarDay('2025-04-31')).toBe(false)
-	expect(isCalendarDay('2025-04-00')).toBe(false)
-	expect(isCalendarDay('2025-4-10')).toBe(false)
-	expect(isCalendarDay(' 2025-04-10')).toBe(false)
-	expect(isCalendarDay('2025-04-10 ')).toBe(false)
-	expect(isCalendarDay('2025-04-10')).toBe(true)
-	expect(isCalendarDay('0099-01-01')).toBe(false)
-	expect(isCalendarDay('2025-00-10')).toBe(false)
-	expect(harvestDayToInstant('2025-01-05', 'UTC')?.toISOString()).toBe('2025-01-05T00:00:00.000Z')
-	expect(harvestDayToInstant('2025-01-05', 'America/New_York')?.toISOString()).toBe('2025-01-05T05:00:00.000Z')
-})
-
-test('a stored harvest instant reads back as the day where the co-op is, with two-digit month and day', () => {
-	const instant = new Date('2025-01-04T18:30:00.000Z')
-	expect(instantToHarvestDay(instant, 'Asia/Ho_Chi_Minh')).toBe('2025-01-05')
-	expect(instantToHarvestDay(instant, 'UTC')).toBe('2025-01-04')
-	expect(instantToHarvestDay(new Date('2025-12-31T12:00:00.000Z'), 'UTC')).toBe('2025-12-31')
-})
-
-test('a harvest day is written the way each language reads dates; anything else is shown as it is', () => {
-	expect(formatHarvestDay('2025-01-05', 'vi')).toBe('05/01/2025')
-	expect(formatHarvestDay('2025-01-05', 'en')).toBe('05 Jan 2025')
-	expect(formatHarvestDay('2025-12-31', 'en')).toBe('31 Dec 2025')
-	expect(formatHarvestDay('05/01/2025', 'vi')).toBe('05/01/2025')
-	expect(formatHarvestDay('x2025-01-05', 'en')).toBe('x2025-01-05')
 })
 
 test('OCOP ratings are read from every common spelling, and only 3 to 5 stars exist', () => {

@@ -99,6 +99,42 @@ describe('durations', () => {
 		}
 	})
 
+	// A phone clip of 20 s whose best moment lasts 5 s, with a photo or two: enough footage for 15 s in every template.
+	const goodClip = () => clip('vuon', 20, [{ start: 8, end: 13, score: 0.9, reasons: ['motion'] }])
+	const realistic: Record<TemplateId, TemplateMedia[]> = {
+		'product-intro': [goodClip(), photo('p1')],
+		'farm-day': [goodClip(), photo('p1'), photo('p2')],
+		promotion: [goodClip()],
+		'free-cut': [goodClip()],
+	}
+
+	test('a good 20 s clip fills the video to 15–30 s before any template warns it is short', () => {
+		for (const template of TEMPLATES) {
+			const result = template.build(choices(realistic[template.id]), vi)
+			const total = timelineSeconds(specOf(result))
+			expect(total, template.id).toBeGreaterThanOrEqual(14.9)
+			expect(total, template.id).toBeLessThanOrEqual(30)
+			expect(result.ok && result.notes.map((note) => note.code), template.id).not.toContain('shortVideo')
+		}
+	})
+
+	test('the hook stays short while the other shots can fill the video, and plays on when they cannot', () => {
+		const short = specOf(buildFromTemplate('product-intro', choices([goodClip(), clip('c2', 60), clip('c3', 60)]), vi)).timeline[0] as ClipItem
+		expect(short.out - short.in).toBeLessThanOrEqual(3)
+		const long = specOf(buildFromTemplate('product-intro', choices(realistic['product-intro']), vi)).timeline[0] as ClipItem
+		expect(long.out - long.in).toBeGreaterThan(3)
+		// Centred on the suggested stretch, which it covers whole.
+		expect(long.in).toBeLessThanOrEqual(8)
+		expect(long.out).toBeGreaterThanOrEqual(13)
+	})
+
+	test('a clip plays its whole suggested stretch when the pace would cut it', () => {
+		const spec = specOf(buildFromTemplate('free-cut', choices([clip('c1', 60), clip('c2', 60), goodClip(), clip('c3', 60)]), vi))
+		const item = spec.timeline.find((i): i is ClipItem => i.type === 'clip' && i.mediaId === 'vuon')!
+		expect(item.in).toBeLessThanOrEqual(8)
+		expect(item.out).toBeGreaterThanOrEqual(13)
+	})
+
 	test('a video that cannot reach 15 seconds says so', () => {
 		const result = buildFromTemplate('promotion', choices([clip('c1', 2)]), vi)
 		expect(timelineSeconds(specOf(result))).toBeLessThan(15)

@@ -3,6 +3,7 @@ import { partialPathFor, resolveMediaPath, writeAtomically } from '~/media/stora
 import { probeFile, type ProbedMedia } from '#workers/ffmpeg/probe.ts'
 import { FfmpegError, runFfmpeg } from '#workers/ffmpeg/run.ts'
 import { writeThumbFrom } from './photo.ts'
+import { measureDecodableMs } from './decodable.ts'
 import { MediaUnreadable } from './unreadable.ts'
 import { posterArgs, posterDimensions, posterTimeSeconds, proxyArgs, proxyDimensions, waveformArgs } from './video-commands.ts'
 
@@ -10,7 +11,10 @@ export type TimedMediaKeys = { dir: string; thumb: string; poster: string; video
 
 export type TimedMediaFacts = {
 	kind: 'video' | 'audio'
+	/** What really decodes (decisions/130): a file cut short is usable up to there. */
 	durationMs: number | null
+	/** Set only for a file cut short: the duration its header claims. */
+	fullDurationMs: number | null
 	width: number | null
 	height: number | null
 	rotation: number
@@ -42,18 +46,19 @@ export async function prepareAudioOrVideo(
 	options: Options = {},
 ): Promise<TimedMediaFacts> {
 	const unreadable = guessedKind === 'audio' ? 'corrupt-audio' : 'corrupt-video'
-	let probed: ProbedMedia
+	let header: ProbedMedia
 	try {
-		probed = await probeFile(originalPath)
+		header = await probeFile(originalPath)
 	} catch (error) {
 		throw new MediaUnreadable(unreadable, error)
 	}
+	const probed = await measureTruncation(originalPath, header)
 	if (probed.video && probed.video.width > 0 && probed.video.height > 0) return prepareVideo(originalPath, probed, keys, options)
 	if (probed.audio) return prepareAudio(originalPath, probed, keys, options)
 	throw new MediaUnreadable(unreadable)
 }
 
-async function prepareVideo(originalPath: string, probed: ProbedMedia, keys: TimedMediaKeys, { signal, onProgress }: Options): Promise<TimedMediaFacts> {
+async function prepareVideo(originalPath: string, probed: MeasuredMedia, keys: TimedMediaKeys, { signal, onProgress }: Options): Promise<TimedMediaFacts> {
 	const video = probed.video!
 	const hasAudio = probed.audio !== null
 	await ffmpegOrUnreadable('corrupt-video', async () => {
@@ -76,6 +81,7 @@ async function prepareVideo(originalPath: string, probed: ProbedMedia, keys: Tim
 	return {
 		kind: 'video',
 		durationMs: probed.durationMs,
+		fullDurationMs: probed.fullDurationMs,
 		width: video.width,
 		height: video.height,
 		rotation: video.rotation,
@@ -89,7 +95,7 @@ async function prepareVideo(originalPath: string, probed: ProbedMedia, keys: Tim
 	}
 }
 
-async function prepareAudio(originalPath: string, probed: ProbedMedia, keys: TimedMediaKeys, { signal }: Options): Promise<TimedMediaFacts> {
+async function prepareAudio(originalPath: string, probed: MeasuredMedia, keys: TimedMediaKeys, { signal }: Options): Promise<TimedMediaFacts> {
 	const waveformPath = partialPathFor(`${keys.dir}/waveform.png`)
 	await ffmpegOrUnreadable('corrupt-audio', async () => {
 		try {
@@ -102,6 +108,7 @@ async function prepareAudio(originalPath: string, probed: ProbedMedia, keys: Tim
 	return {
 		kind: 'audio',
 		durationMs: probed.durationMs,
+		fullDurationMs: probed.fullDurationMs,
 		width: null,
 		height: null,
 		rotation: 0,
@@ -113,6 +120,22 @@ async function prepareAudio(originalPath: string, probed: ProbedMedia, keys: Tim
 		posterKey: null,
 		proxyKey: null,
 	}
+}
+
+type MeasuredMedia = ProbedMedia & { fullDurationMs: number | null }
+
+/** Less than this decodes: nothing worth keeping. */
+const MIN_USABLE_MS = 1000
+/** Shorter losses (the last frame or two) are clamped silently, never announced. */
+const NOTICEABLE_LOSS_MS = 500
+
+/** Replaces the header's duration by what decodes; a file with almost nothing left is unreadable. */
+async function measureTruncation(originalPath: string, probed: ProbedMedia): Promise<MeasuredMedia> {
+	if (probed.durationMs === null) return { ...probed, fullDurationMs: null }
+	const decodableMs = Math.round(await measureDecodableMs(originalPath, probed.durationMs))
+	if (decodableMs < MIN_USABLE_MS) throw new MediaUnreadable('truncated')
+	const fullDurationMs = probed.durationMs - decodableMs >= NOTICEABLE_LOSS_MS ? probed.durationMs : null
+	return { ...probed, durationMs: decodableMs, fullDurationMs }
 }
 
 /** ffmpeg failing to decode what ffprobe accepted means a damaged file; anything else (cancel, no ffmpeg, disk) is retried. */

@@ -4,7 +4,7 @@ import { WaitingError, type Job } from 'bullmq'
 import type { MediaJob } from '~/jobs/definitions.ts'
 import type { ProcessingFailure } from '~/media/failures.ts'
 import { announceMedia } from '~/media/media-events.server.ts'
-import { mediaKeys, removeMediaFiles, removePartialFiles, removeStoredFile, resolveMediaPath } from '~/media/storage.server.ts'
+import { mediaKeys, removeFolderIfEmpty, removeMediaFiles, removePartialFiles, removeStoredFile, resolveMediaPath } from '~/media/storage.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { prepareAudioOrVideo } from './audio-video.ts'
@@ -103,6 +103,9 @@ async function markUnreadable(media: MediaRow, code: ProcessingFailure): Promise
 }
 
 async function markFailed(media: MediaRow, code: ProcessingFailure, extra: { thumbKey?: null; posterKey?: null; proxyKey?: null } = {}): Promise<MediaJobResult> {
+	// Nothing left of the file: no empty folder either (the card needs none).
+	await removePartialFiles(keysOf(media).dir)
+	await removeFolderIfEmpty(keysOf(media).dir)
 	await getDb().media.updateMany({ where: { id: media.id, status: 'processing' }, data: { status: 'failed', errorCode: code, ...extra } })
 	await announceMedia(media.coopId, { type: 'media.updated', mediaId: media.id, status: 'failed' })
 	return { outcome: 'failed', detail: code }

@@ -12,7 +12,7 @@ import { processMedia } from './processor.ts'
 export function startMediaWorker() {
 	const worker = startWorker(QUEUES.media, processMedia, {
 		concurrency: getEnv().MEDIA_CONCURRENCY,
-		lockDuration: Number(process.env.WORKER_LOCK_DURATION_MS ?? 30_000),
+		lockDuration: getEnv().WORKER_LOCK_DURATION_MS,
 	})
 	worker.on('closing', () => worker.cancelAllJobs('worker closing'))
 	return worker

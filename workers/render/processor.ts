@@ -2,10 +2,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { UnrecoverableError, type Job } from 'bullmq'
 import type { RenderJob, RenderJobResult } from '~/jobs/definitions.ts'
-import { StorageKeyError, resolveMediaPath } from '~/media/storage.server.ts'
+import { StorageKeyError, removeFolderIfEmpty, resolveMediaPath } from '~/media/storage.server.ts'
 import { parseEditSpec } from '~/studio/spec/edit-spec.ts'
 import { encodeRenderFailure, type RenderFailure } from '~/studio/spec/render-failure.ts'
 import { getEnv } from '~/utils/env.server.ts'
+import { findCutShortClip } from './cut-short.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from './engine.ts'
 
 // The render worker's job: a spec, storage keys in, a video file and its
@@ -45,6 +46,8 @@ export async function processRender(job: Job<RenderJob>, _token?: string, signal
 		})
 		return { outputKey: job.data.outputKey, ...result }
 	} catch (error) {
+		// A failed render leaves no empty folder (a retry makes it again).
+		await removeFolderIfEmpty(path.posix.dirname(job.data.outputKey))
 		if (error instanceof RenderRejectedError) throw fail({ code: 'rejected', issues: error.issues })
 		if (!(error instanceof RenderFailedError)) throw error
 		if (error.stderrTail) await job.log(`ffmpeg stderr (last lines):\n${error.stderrTail}`).catch(() => {})
@@ -53,6 +56,9 @@ export async function processRender(job: Job<RenderJob>, _token?: string, signal
 			// Retried by the next worker: this attempt did not fail on its own.
 			throw new Error(encodeRenderFailure({ code: 'cancelled', detail: 'the worker was stopping' }))
 		}
+		const cutShort = error.code === 'ffmpegFailed' || error.code === 'outputInvalid' ? await findCutShortClip(parsed.spec, mediaPaths) : null
+		// A clip cut short fails the same way every time: name it, and never retry.
+		if (cutShort) throw fail({ code: 'clipCutShort', params: cutShort, detail: error.message })
 		const failure: RenderFailure = { code: error.code, params: error.params, detail: error.message }
 		// The same spec and media would fail the same way again; a killed ffmpeg or a bad file may not.
 		throw error.transient || error.code === 'outputInvalid' ? new Error(encodeRenderFailure(failure)) : fail(failure)

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Permission } from '~/accounts/permissions.ts'
 import type { CaptionTimingView } from '~/studio/captions/caption-timing-status.ts'
 import { requestCaptionTiming, type CaptionTimingRequest } from '~/studio/edits/caption-timings.server.ts'
-import { deleteEdit, requireEdit, saveEdit } from '~/studio/edits/edits.server.ts'
+import { deleteEdit, EditHandedOffError, requireEdit, saveEdit } from '~/studio/edits/edits.server.ts'
 import { cancelRender, handOffRender, requestRenders } from '~/studio/edits/renders.server.ts'
 import { isRenderQuality } from '~/studio/edits/render-status.ts'
 import type { SpecIssue } from '~/studio/spec/issues.ts'
@@ -131,10 +131,17 @@ async function askCaptionTiming(intent: string, request: CaptionTimingRequest) {
 	return answer({ intent, ok: false, error: { key: `studio-captions:timing.errors.${asked.problem}` } }, 400)
 }
 
-async function remove({ request, coopId, editId }: Context) {
+async function remove({ request, coopId, editId, form }: Context) {
 	const edit = await requireEdit(coopId, editId)
-	await deleteEdit(coopId, editId)
-	return redirectWithToast(request, '/studio', { kind: 'success', key: 'studio-screen:list.deleted', values: { title: edit.title } })
+	try {
+		const removal = await deleteEdit(coopId, editId, { confirmHandedOff: text(form, 'confirmHandedOff') === 'yes' })
+		const key = removal.outcome === 'archived' ? 'studio-screen:list.archived' : 'studio-screen:list.deleted'
+		return redirectWithToast(request, '/studio', { kind: 'success', key, values: { title: edit.title } })
+	} catch (error) {
+		if (!(error instanceof EditHandedOffError)) throw error
+		const values = { count: error.handedOff }
+		return redirectWithToast(request, `/studio/${editId}`, { kind: 'error', key: 'studio-screen:editor.errors.handedOffDelete', values })
+	}
 }
 
 const intents: Record<EditorIntent, (context: Context) => Promise<Response | ReturnType<typeof answer>>> = {
@@ -151,6 +158,8 @@ export async function runEditorAction(request: Request, editId: string) {
 	const form = await request.formData()
 	const authorised = (intent: EditorIntent) => async () => {
 		const { coopId, userId } = await requireCoopPermission(request, EDITOR_INTENT_PERMISSIONS[intent])
+		// Another co-op's edit answers 404 before the intent reads its fields, as the loader does.
+		await requireEdit(coopId, editId)
 		return intents[intent]({ request, coopId, userId, editId, form })
 	}
 	return dispatchIntent(form, {

@@ -77,6 +77,7 @@ export function ClipPanel({ item, sourceSeconds, hints, frame, canEdit, onChange
 					<video
 						ref={video}
 						src={`/library/${item.mediaId}/${variant}`}
+						poster={`/library/${item.mediaId}/poster`}
 						onError={() => setVariant('original')}
 						className="block max-h-[55vh] max-w-full"
 						playsInline

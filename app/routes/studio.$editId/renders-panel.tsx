@@ -12,10 +12,12 @@ type Props = {
 	busy: boolean
 	onCancel: (renderId: string) => void
 	onHandOff: (renderId: string) => void
+	/** A still of the video's first shot, shown until the player has loaded a frame. */
+	posterUrl?: string
 }
 
 /** Every render of this edit, newest first: a live progress bar while it works, the player and download when ready, the reason and next step when it failed. */
-export function RendersPanel({ renders, liveProgress, canEdit, busy, onCancel, onHandOff }: Props) {
+export function RendersPanel({ renders, liveProgress, canEdit, busy, onCancel, onHandOff, posterUrl }: Props) {
 	const { t } = useTranslation('studio-screen')
 	if (renders.length === 0) return <p className="text-sm text-stone-500">{t('renders.none')}</p>
 	return (
@@ -35,7 +37,7 @@ export function RendersPanel({ renders, liveProgress, canEdit, busy, onCancel, o
 					{isActiveRenderStatus(render.status) ? (
 						<ActiveRender render={render} progress={Math.max(render.progress, liveProgress[render.id] ?? 0)} canEdit={canEdit} busy={busy} onCancel={onCancel} />
 					) : null}
-					{render.status === 'ready' ? <ReadyRender render={render} canEdit={canEdit} busy={busy} onHandOff={onHandOff} /> : null}
+					{render.status === 'ready' ? <ReadyRender render={render} canEdit={canEdit} busy={busy} onHandOff={onHandOff} posterUrl={posterUrl} /> : null}
 					{render.status === 'failed' ? <FailedRender render={render} /> : null}
 				</li>
 			))}
@@ -68,13 +70,13 @@ function ActiveRender({ render, progress, canEdit, busy, onCancel }: { render: R
 	)
 }
 
-function ReadyRender({ render, canEdit, busy, onHandOff }: { render: RenderView; canEdit: boolean; busy: boolean; onHandOff: (id: string) => void }) {
+function ReadyRender({ render, canEdit, busy, onHandOff, posterUrl }: { render: RenderView; canEdit: boolean; busy: boolean; onHandOff: (id: string) => void; posterUrl?: string }) {
 	const { t } = useTranslation('studio-screen')
 	const fileUrl = `/studio/renders/${render.id}/file`
 	const meta = render.metadata
 	return (
 		<div className="space-y-2">
-			<video src={fileUrl} controls playsInline preload="metadata" className="max-h-[60vh] w-full rounded-lg bg-black" data-testid="render-player" />
+			<video src={fileUrl} poster={posterUrl} controls playsInline preload="metadata" className="max-h-[60vh] w-full rounded-lg bg-black" data-testid="render-player" />
 			<div className="flex flex-wrap items-center gap-2">
 				<a className="btn-primary" href={`${fileUrl}?download=1`} download data-testid="render-download">
 					{t('renders.download')}

@@ -18,7 +18,8 @@ import { useRenderEvents } from '~/studio/edits/use-render-events.ts'
 import type { EditSpec, TimelineItem } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FORMATS } from '~/studio/spec/formats.ts'
 import { timelineSeconds } from '~/studio/spec/timing.ts'
-import { describeTemplateMessage, type TemplateNote } from '~/studio/templates/index.ts'
+import { describeTemplateMessage } from '~/studio/templates/index.ts'
+import { readNoteSearchParams } from '~/studio/templates/note-params.ts'
 import { requireCoopMember } from '~/utils/auth.server.ts'
 import { EDITOR_INTENT_PERMISSIONS, runEditorAction, type EditorActionData } from './actions.server.ts'
 import { CaptionsPanel } from './captions-panel.tsx'
@@ -119,9 +120,12 @@ export default function EditorPage() {
 				<Link to="/studio" className="text-sm text-tea-700 underline">
 					{t('editor.back')}
 				</Link>
-				{loaded.edit.product ? <span className="text-sm text-stone-500">· {loaded.edit.product.name}</span> : null}
+				{loaded.edit.product ? <span className="text-sm text-stone-500">{loaded.edit.product.name}</span> : null}
 			</div>
 			<div className="mb-4 flex flex-wrap items-center gap-2">
+				{canEdit ? (
+					<h1 className="sr-only">{title}</h1>
+				) : null}
 				{canEdit ? (
 					<input
 						className="field-input max-w-xl text-lg font-bold"
@@ -238,6 +242,7 @@ export default function EditorPage() {
 							busy={renderAction.state !== 'idle'}
 							onCancel={(renderId) => renderAction.submit({ intent: 'cancel', renderId }, { method: 'post' })}
 							onHandOff={(renderId) => renderAction.submit({ intent: 'handOff', renderId }, { method: 'post' })}
+							posterUrl={firstShotStill(spec)}
 						/>
 					</Section>
 					<Section title={t('sections.captions')}>
@@ -288,7 +293,15 @@ export default function EditorPage() {
 						<FormatsPanel formats={spec.output.formats} canEdit={canEdit} onToggle={(format, on) => change(draftOps.toggleFormat(spec, format, on))} />
 					</Section>
 					{canDelete ? (
-						<Form method="post" onSubmit={(event) => (!window.confirm(t('editor.confirmDelete')) ? event.preventDefault() : undefined)}>
+						<Form
+							method="post"
+							onSubmit={(event) =>
+								!window.confirm(loaded.handedOff > 0 ? t('editor.confirmDeleteHandedOff', { count: loaded.handedOff }) : t('editor.confirmDelete'))
+									? event.preventDefault()
+									: undefined
+							}
+						>
+							{loaded.handedOff > 0 ? <input type="hidden" name="confirmHandedOff" value="yes" /> : null}
 							<button type="submit" name="intent" value="delete" className="btn-danger w-full">
 								{t('editor.delete')}
 							</button>
@@ -372,6 +385,13 @@ function Section({ title, open = false, children }: { title: string; open?: bool
 	)
 }
 
+/** The library still of the first photo or clip: a clip's poster frame, a photo's thumbnail. */
+function firstShotStill(spec: EditSpec): string | undefined {
+	const first = spec.timeline.find((item) => item.type === 'clip' || item.type === 'photo')
+	if (!first || !('mediaId' in first)) return undefined
+	return `/library/${first.mediaId}/${first.type === 'clip' ? 'poster' : 'thumb'}`
+}
+
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
 function describeProblem(data: EditorActionData, t: Translate): string {
@@ -403,14 +423,14 @@ function Problems({ data }: { data: EditorActionData }) {
 function TemplateNotes() {
 	const { t } = useTranslation('studio-screen')
 	const [searchParams] = useSearchParams()
-	const codes = (searchParams.get('notes') ?? '').split(',').filter((code) => /^\w+$/.test(code))
-	if (codes.length === 0) return null
+	const notes = readNoteSearchParams(searchParams)
+	if (notes.length === 0) return null
 	return (
 		<div className="mb-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-900" role="status" data-testid="template-notes">
 			<p className="mb-1 font-semibold">{t('editor.templateNotes')}</p>
 			<ul className="list-disc space-y-1 pl-5">
-				{codes.map((code) => (
-					<li key={code}>{describeTemplateMessage({ code } as TemplateNote, 'notes', t)}</li>
+				{notes.map((note) => (
+					<li key={note.code}>{describeTemplateMessage(note, 'notes', t)}</li>
 				))}
 			</ul>
 		</div>

@@ -118,7 +118,7 @@ function TimelineRow({ id, item, index, count, name, isSelected, canEdit, onSele
 			<button type="button" className="flex min-w-0 flex-1 items-center gap-3 text-left" onClick={() => onSelect(index)} aria-pressed={isSelected}>
 				<ItemThumb item={item} />
 				<span className="min-w-0 flex-1">
-					<span className="block truncate font-medium">
+					<span className="block font-medium break-words" title={title}>
 						{index + 1}. {title}
 					</span>
 					<span className="block text-sm text-stone-500">

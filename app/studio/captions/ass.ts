@@ -5,7 +5,7 @@ import path from 'node:path'
 import { escapeFilterValue } from '~/studio/render/filter-escape.ts'
 import { assOverrideColor, assStyleColor } from './colors.ts'
 import { captionSafeArea } from './safe-area.ts'
-import { splitLineIntoScreens, type CaptionScreen } from './screens.ts'
+import { ROWS_PER_SCREEN, splitLineIntoScreens, type CaptionScreen } from './screens.ts'
 import type { CaptionStyle, CaptionTrack } from './schema.ts'
 
 // Builds the .ass file that ffmpeg's `subtitles` filter (libass) burns into
@@ -18,7 +18,6 @@ const require = createRequire(import.meta.url)
 const FONT_FAMILY = 'Be Vietnam Pro ExtraBold'
 /** Average advance of a Be Vietnam Pro ExtraBold letter, in font sizes; used to decide how many words fit. */
 const AVERAGE_CHAR_WIDTH_EM = 0.62
-const ROWS_PER_SCREEN = 2
 
 const FONT_FILE = 'BeVietnamPro_800ExtraBold.ttf'
 

@@ -1,10 +1,13 @@
 import { alignTokens } from './align-words.ts'
 import type { CaptionLine } from './schema.ts'
+import { wholeRuns } from './whole-runs.ts'
 
 // Social captions show a few big words at a time. A line (a sentence the
 // person typed or a transcription segment) is cut into "screens" of 2–4
 // words, each shown until the next one starts, so the text never blinks off
-// between screens of the same line.
+// between screens of the same line. A line short enough for one row stays
+// whole, and a phone number, a price or a code with its quantity counts as
+// one word and is never cut (docs/decisions/136-caption-tokens-that-stay-whole.md).
 
 export type TimedWord = { start: number; end: number; text: string }
 export type CaptionScreen = {
@@ -16,6 +19,8 @@ export type CaptionScreen = {
 }
 
 const MAX_WORDS_PER_SCREEN = 4
+/** A screen holds two rows of text; `maxChars` counts both. */
+export const ROWS_PER_SCREEN = 2
 /** A screen shorter than this cannot be read; such word times are not trusted. */
 const MIN_SCREEN_SECONDS = 0.2
 
@@ -72,13 +77,28 @@ export function spreadWordsByLength(text: string, start: number, end: number): T
 	})
 }
 
-/** Fewest screens of at most 4 words that fit `maxChars`, with word counts as even as possible. */
+/**
+ * Fewest screens of at most 4 words that fit `maxChars`, with word counts as
+ * even as possible. A line that fits one row is one screen; a run that must
+ * stay whole (a phone number, a price, a code with its quantity) counts as
+ * one word and is never cut, even when it alone is wider than a screen.
+ */
 export function groupWords<W extends { text: string }>(words: W[], maxChars: number): W[][] {
-	for (let count = Math.ceil(words.length / MAX_WORDS_PER_SCREEN); count < words.length; count++) {
-		const groups = evenGroups(words, count)
-		if (groups.every((group) => screenChars(group) <= maxChars)) return groups
+	if (words.length === 0) return []
+	if (screenChars(words) <= maxChars / ROWS_PER_SCREEN) return [words]
+	const units = runsOf(words)
+	for (let count = Math.ceil(units.length / MAX_WORDS_PER_SCREEN); count < units.length; count++) {
+		const groups = evenGroups(units, count)
+		// A run wider than a screen alone is shown alone (the renderer wraps it) rather than cut.
+		if (groups.every((group) => group.length === 1 || screenChars(group.flat()) <= maxChars)) return groups.map((group) => group.flat())
 	}
-	return words.map((word) => [word])
+	return units
+}
+
+/** The words cut into the runs that stay on one screen. */
+function runsOf<W extends { text: string }>(words: W[]): W[][] {
+	let index = 0
+	return wholeRuns(words.map((word) => word.text)).map((length) => words.slice(index, (index += length)))
 }
 
 function evenGroups<W>(words: W[], count: number): W[][] {

@@ -17,12 +17,14 @@ export async function loadEditorData(coopId: string, editId: string) {
 	const spec = readEditSpec(edit)
 	const usedIds = specMediaReferences(spec).map((reference) => reference.mediaId)
 	const mediaSelect = { id: true, kind: true, displayName: true, durationMs: true, analysis: true } as const
-	const [product, renders, newest, used] = await Promise.all([
+	const [product, renders, newest, used, handedOff] = await Promise.all([
 		edit.productId ? db.product.findFirst({ where: { id: edit.productId, coopId }, select: { id: true, name: true } }) : null,
 		db.render.findMany({ where: { editId, coopId }, orderBy: { createdAt: 'desc' }, take: 30, select: renderViewSelect }),
 		db.media.findMany({ where: { coopId, status: 'ready' }, orderBy: { createdAt: 'desc' }, take: LIBRARY_LIMIT, select: mediaSelect }),
 		// The files this edit already uses are always known, however old.
 		db.media.findMany({ where: { coopId, id: { in: usedIds } }, select: mediaSelect }),
+		// Deleting asks differently when the schedule holds some of its renders (docs/decisions/116).
+		db.render.count({ where: { editId, coopId, handedOffAt: { not: null } } }),
 	])
 	const library = [...newest, ...used.filter((item) => !newest.some((n) => n.id === item.id))]
 	const hints: Record<string, ClipHints> = {}
@@ -36,6 +38,7 @@ export async function loadEditorData(coopId: string, editId: string) {
 		edit: { id: edit.id, title: edit.title, revision: edit.revision, templateId: edit.templateId, product, updatedAt: edit.updatedAt.toISOString() },
 		spec,
 		renders: renders.map(toRenderView),
+		handedOff,
 		media,
 		hints,
 	}

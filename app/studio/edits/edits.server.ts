@@ -13,7 +13,7 @@ export type SaveResult = { ok: true; editId: string } | { ok: false; issues: Spe
 
 export async function listEdits(coopId: string) {
 	return getDb().edit.findMany({
-		where: { coopId },
+		where: { coopId, archivedAt: null },
 		orderBy: { updatedAt: 'desc' },
 		select: {
 			id: true,
@@ -31,7 +31,7 @@ export async function listEdits(coopId: string) {
 }
 
 export async function requireEdit(coopId: string, editId: string) {
-	const edit = await getDb().edit.findFirst({ where: { id: editId, coopId } })
+	const edit = await getDb().edit.findFirst({ where: { id: editId, coopId, archivedAt: null } })
 	invariantResponse(edit, 'Edit not found')
 	return edit
 }
@@ -95,25 +95,47 @@ export async function saveEdit({ coopId, editId, title, spec, baseRevision }: Ed
 	return { ok: false, conflict: true, currentRevision: current.revision }
 }
 
+/** The edit has renders handed to the schedule and the person did not confirm keeping them while the edit goes. */
+export class EditHandedOffError extends Error {
+	constructor(readonly handedOff: number) {
+		super(`The edit has ${handedOff} render(s) handed off to the schedule`)
+		this.name = 'EditHandedOffError'
+	}
+}
+
+export type EditRemoval = { outcome: 'deleted' } | { outcome: 'archived'; keptRenders: number }
+
 /**
- * Deletes the edit, its renders and their folders. A folder whose video
- * another edit's render reuses (reusedFromId names the render that made the
- * file) stays.
+ * Deletes the edit, its renders and their folders. An edit with renders
+ * handed to the schedule (Render.handedOffAt) goes only when the person
+ * confirmed it (`confirmHandedOff`), and then is archived instead: it leaves
+ * the studio, its handed-off renders and their files stay for what was
+ * scheduled, its other renders go (docs/decisions/116-archive-not-delete.md).
+ * Unconfirmed, it throws EditHandedOffError and changes nothing. A folder
+ * whose video a remaining render reuses (reusedFromId names the render that
+ * made the file) stays.
  */
-export async function deleteEdit(coopId: string, editId: string) {
+export async function deleteEdit(coopId: string, editId: string, { confirmHandedOff = false } = {}): Promise<EditRemoval> {
 	await requireEdit(coopId, editId)
 	const db = getDb()
-	const renders = await db.render.findMany({ where: { editId }, select: { id: true } })
-	const ids = renders.map((render) => render.id)
-	const reusedElsewhere = await db.render.findMany({
-		where: { reusedFromId: { in: ids }, editId: { not: editId } },
-		select: { reusedFromId: true },
+	const { removed, keptRenders } = await db.$transaction(async (tx) => {
+		const renders = await tx.render.findMany({ where: { editId }, select: { id: true, handedOffAt: true } })
+		const kept = renders.filter((render) => render.handedOffAt).length
+		if (kept > 0 && !confirmHandedOff) throw new EditHandedOffError(kept)
+		const ids = renders.filter((render) => !render.handedOffAt).map((render) => render.id)
+		if (kept === 0) await tx.edit.delete({ where: { id: editId } })
+		else {
+			await tx.render.deleteMany({ where: { id: { in: ids } } })
+			await tx.edit.update({ where: { id: editId }, data: { archivedAt: new Date() } })
+		}
+		return { removed: ids, keptRenders: kept }
 	})
-	const keep = new Set(reusedElsewhere.map((render) => render.reusedFromId))
-	await db.edit.delete({ where: { id: editId } })
-	for (const id of ids) {
+	const stillUsed = await db.render.findMany({ where: { reusedFromId: { in: removed } }, select: { reusedFromId: true } })
+	const keep = new Set(stillUsed.map((render) => render.reusedFromId))
+	for (const id of removed) {
 		if (!keep.has(id)) await fs.rm(resolveMediaPath(renderDirKey(coopId, id)), { recursive: true, force: true })
 	}
+	return keptRenders === 0 ? { outcome: 'deleted' } : { outcome: 'archived', keptRenders }
 }
 
 async function requireProduct(coopId: string, productId: string) {

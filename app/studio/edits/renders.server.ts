@@ -10,6 +10,7 @@ import { getEnv } from '~/utils/env.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
 import { readEditSpec, requireEdit } from './edits.server.ts'
 import { announceRender } from './studio-events.server.ts'
+import { clampClipsToDecodable } from './decodable-range.ts'
 import { cancelRenderJob, enqueueRenderJob } from './render-jobs.server.ts'
 import { isActiveRenderStatus, type RenderQuality } from './render-status.ts'
 import type { SpecMedia } from './spec-media.server.ts'
@@ -29,7 +30,13 @@ export async function requestRenders({ coopId, userId, editId, quality }: Render
 	const edit = await requireEdit(coopId, editId)
 	const validated = await validateEdit(coopId, readEditSpec(edit))
 	if (!validated.ok) return validated
-	const { spec, media } = validated
+	const { media } = validated
+	// A clip cut short is stored with what really decodes (decision 130): its
+	// ranges are pulled back to that; any other trim past the end is refused below.
+	const cutShort = [...media.values()].filter((m) => m.fullDurationMs !== null)
+	const clamped = clampClipsToDecodable(validated.spec, new Map(cutShort.map((m) => [m.id, m.durationMs])))
+	if (clamped.issues.length > 0) return { ok: false, issues: clamped.issues }
+	const { spec } = clamped
 	// The facts probed at upload, and the files still on disk: a trim past a
 	// clip's end or a file gone missing is refused here, by item, before
 	// anything is queued. No ffprobe in the web process: the render worker

@@ -42,6 +42,7 @@ export const specMediaSelect = {
 	proxyKey: true,
 	sha256: true,
 	durationMs: true,
+	fullDurationMs: true,
 	width: true,
 	height: true,
 	rotation: true,
@@ -58,6 +59,8 @@ export type SpecMedia = {
 	proxyKey: string | null
 	sha256: string | null
 	durationMs: number | null
+	/** Set only for a file cut short (decision 130): what its header claims. */
+	fullDurationMs: number | null
 	width: number | null
 	height: number | null
 	rotation: number

@@ -1,3 +1,4 @@
+import { listProductChoices } from '~/products/products.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 
 /** The newest files a person picks from when starting a video; older ones are found through the library's search. */
@@ -7,7 +8,7 @@ const CHOICES_LIMIT = 200
 export async function loadTemplateChoices(coopId: string) {
 	const db = getDb()
 	const [products, media] = await Promise.all([
-		db.product.findMany({ where: { coopId }, orderBy: { name: 'asc' }, select: { id: true, name: true, code: true, priceVnd: true } }),
+		listProductChoices(coopId),
 		db.media.findMany({
 			where: { coopId, status: 'ready' },
 			orderBy: { createdAt: 'desc' },

@@ -5,7 +5,7 @@ import { describeSpecIssue } from './messages.ts'
 // the stateless render worker to whoever shows it: the studio translates the
 // code, the log keeps the detail.
 
-export type RenderFailureCode = 'ffmpegFailed' | 'outputInvalid' | 'outputTooLarge' | 'cancelled' | 'unexpected'
+export type RenderFailureCode = 'ffmpegFailed' | 'clipCutShort' | 'outputInvalid' | 'outputTooLarge' | 'cancelled' | 'unexpected'
 
 export type RenderFailure =
 	| { code: 'rejected'; issues: SpecIssue[] }

@@ -91,7 +91,8 @@ export function finishVideo(
 		},
 	}
 	const total = timelineSeconds({ timeline: video.timeline })
-	if (total < TARGET_SECONDS.min) notes.push({ code: 'shortVideo', params: { seconds: Math.round(total) } })
+	// Judged on the whole seconds the note shows: 14.97 s of frames is not "only 15 seconds".
+	if (Math.round(total) < TARGET_SECONDS.min) notes.push({ code: 'shortVideo', params: { seconds: Math.round(total) } })
 	return { ok: true, spec: finishSpec(spec, templateId), notes }
 }
 

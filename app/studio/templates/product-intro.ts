@@ -28,9 +28,10 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 		minTotal: TARGET_SECONDS.min - END_CARD_SECONDS + joins * FADE_SECONDS,
 		maxTotal: TARGET_SECONDS.max - END_CARD_SECONDS + joins * FADE_SECONDS,
 	}
-	// The hook is short and punchy whatever pace the rest settles on.
+	// The hook is short and punchy whatever pace the rest settles on, unless the
+	// other shots cannot fill the video: then a good clip plays on rather than leave it short.
 	const hookSlot = (slot: DurationSlot, index: number) =>
-		index === 0 ? { preferred: HOOK_SECONDS, min: slot.min, max: Math.min(slot.max, HOOK_SECONDS) } : slot
+		index === 0 ? { preferred: HOOK_SECONDS, min: slot.min, max: Math.min(slot.max, HOOK_SECONDS), stretch: slot.max } : slot
 	const shots = buildShots(visuals, { ...shotsRange, pace: SHOT_PACE, adjustSlot: hookSlot })
 	const endLines = hasPrice(product) ? [name, fitText(productPriceText(product), 60)] : [name]
 	const timeline: TimelineItem[] = joinWith(

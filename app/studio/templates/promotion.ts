@@ -14,6 +14,7 @@ import type { TemplateChoices, TemplateContext, TemplateDefinition, TemplateNote
 const TITLE_SECONDS = 2.5
 const SHOT_PACE = 2.5
 const PRICE_CARD_SECONDS = 4.5
+const PRICE_CARD_FADE_SECONDS = 0.3
 
 function build(choices: TemplateChoices, context: TemplateContext): TemplateResult {
 	const { visuals, problems } = checkVisuals(choices, promotion.needs)
@@ -30,8 +31,8 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	const percent = Math.round(((oldPriceVnd - offer.newPriceVnd) / oldPriceVnd) * 100)
 	const shots = buildShots(visuals, {
 		pace: SHOT_PACE,
-		minTotal: TARGET_SECONDS.min - TITLE_SECONDS - PRICE_CARD_SECONDS,
-		maxTotal: TARGET_SECONDS.max - TITLE_SECONDS - PRICE_CARD_SECONDS,
+		minTotal: TARGET_SECONDS.min - TITLE_SECONDS - PRICE_CARD_SECONDS + PRICE_CARD_FADE_SECONDS,
+		maxTotal: TARGET_SECONDS.max - TITLE_SECONDS - PRICE_CARD_SECONDS + PRICE_CARD_FADE_SECONDS,
 	})
 	// A cut too small to round to 1 % still deserves a headline.
 	const discount = percent >= 1 ? t('studio-templates:video.discount', { percent }) : t('studio-templates:video.sale')
@@ -47,7 +48,7 @@ function build(choices: TemplateChoices, context: TemplateContext): TemplateResu
 	const timeline: TimelineItem[] = [
 		titleItem(titleLines, TITLE_SECONDS, { textColor: COLOURS.white, backgroundColor: COLOURS.promoRed }),
 		...shots,
-		withTransition(shots[shots.length - 1], priceCard, 'fade', 0.3),
+		withTransition(shots[shots.length - 1], priceCard, 'fade', PRICE_CARD_FADE_SECONDS),
 	]
 
 	const spans = itemSpans(timeline)

@@ -1,7 +1,7 @@
 import { SPEC_LIMITS } from '~/studio/spec/limits.ts'
 import type { KenBurnsMove, TimelineItem, TitleItem, TransitionType } from '~/studio/spec/edit-spec.ts'
 import { OUTPUT_FPS } from '~/studio/spec/formats.ts'
-import { clipPlayableSeconds, clipWindow } from './clip-window.ts'
+import { bestHighlight, clipPlayableSeconds, clipWindow } from './clip-window.ts'
 import { planDurations, type DurationSlot } from './durations.ts'
 import type { TemplateMedia } from './types.ts'
 
@@ -23,11 +23,17 @@ export function clipSeconds(media: TemplateMedia): number {
 	return (media.durationMs ?? 0) / 1000
 }
 
-/** A shot's duration slot at the template's pace. */
+/**
+ * A shot's duration slot at the template's pace. A clip whose best suggested
+ * stretch is longer than the pace would like plays that whole stretch (up to
+ * twice the pace), rather than a slice of its liveliest moment.
+ */
 export function shotSlot(media: TemplateMedia, pace: number): DurationSlot {
 	if (media.kind === 'photo') return { preferred: pace, min: MIN_SHOT_SECONDS, max: MAX_TEMPLATE_PHOTO_SECONDS }
 	const playable = clipPlayableSeconds(clipSeconds(media))
-	return { preferred: pace, min: Math.min(MIN_SHOT_SECONDS, playable), max: playable }
+	const best = bestHighlight(media.highlights, clipSeconds(media))
+	const preferred = best ? Math.max(pace, Math.min(best.end - best.start, 2 * pace)) : pace
+	return { preferred, min: Math.min(MIN_SHOT_SECONDS, playable), max: playable }
 }
 
 export function shotItem(media: TemplateMedia, seconds: number, kenBurns: KenBurnsMove = 'zoom-in'): TimelineItem {

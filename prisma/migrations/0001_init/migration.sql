@@ -249,26 +249,6 @@ CREATE TABLE "MediaAnalysis" (
     CONSTRAINT "MediaAnalysis_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- CreateTable
-CREATE TABLE "CaptionTiming" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "editId" TEXT NOT NULL,
-    "coopId" TEXT NOT NULL,
-    "kind" TEXT NOT NULL,
-    "status" TEXT NOT NULL DEFAULT 'queued',
-    "spec" TEXT NOT NULL,
-    "texts" TEXT,
-    "lines" TEXT,
-    "timedBy" TEXT,
-    "errorCode" TEXT,
-    "errorParams" TEXT,
-    "requestedById" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL,
-    "finishedAt" DATETIME,
-    CONSTRAINT "CaptionTiming_editId_fkey" FOREIGN KEY ("editId") REFERENCES "Edit" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -358,10 +338,4 @@ CREATE INDEX "PhotoPostRender_status_updatedAt_idx" ON "PhotoPostRender"("status
 
 -- CreateIndex
 CREATE INDEX "MediaAnalysis_coopId_idx" ON "MediaAnalysis"("coopId");
-
--- CreateIndex
-CREATE INDEX "CaptionTiming_editId_createdAt_idx" ON "CaptionTiming"("editId", "createdAt");
-
--- CreateIndex
-CREATE INDEX "CaptionTiming_status_updatedAt_idx" ON "CaptionTiming"("status", "updatedAt");
 

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Product" ADD COLUMN "archivedAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Edit" ADD COLUMN "archivedAt" DATETIME;
+
