@@ -66,9 +66,10 @@ export function parseComment(text: string, catalogue: ParserCatalogue, current?:
 	if (phone) debug.push(`phone ${phone}`)
 	// Blank out what must not be read as a quantity: phone numbers and prices ("120k", "120.000đ").
 	const blank = (match: string) => ' '.repeat(match.length)
-	for (const found of [...phones].reverse()) folded = folded.slice(0, found.start) + blank(folded.slice(found.start, found.end)) + folded.slice(found.end)
+	// Blanking keeps the length, so the positions found stay right in any order.
+	for (const found of phones) folded = folded.slice(0, found.start) + blank(folded.slice(found.start, found.end)) + folded.slice(found.end)
 	folded = folded.replace(/\b\d+(?:[.,]\d{3})+\s*(?:d|vnd|dong)?\b|\b\d+(?:[.,]\d+)?\s*(?:k|nghin|ngan|tr|trieu)\b|\b\d+\s*(?:d|vnd|dong)\b/g, (price) => {
-		debug.push(`"${price.trim()}" is a price, not a quantity`)
+		debug.push(`"${price}" is a price, not a quantity`)
 		return blank(price)
 	})
 
@@ -124,7 +125,7 @@ export function parseComment(text: string, catalogue: ParserCatalogue, current?:
 		debug.push('cancel word')
 	} else if (orderWord && items.length > 0) {
 		intent = 'order'
-		debug.push(`order word "${orderWord[0].trim()}"`)
+		debug.push(`order word "${orderWord[0]}"`)
 	} else if (question) {
 		intent = 'question'
 		debug.push('question')
@@ -133,9 +134,10 @@ export function parseComment(text: string, catalogue: ParserCatalogue, current?:
 		debug.push('a product named without a question: an order')
 	} else if (orderWord) {
 		intent = 'order'
-		debug.push(`order word "${orderWord[0].trim()}" but no product: staff must pick one`)
+		debug.push(`order word "${orderWord[0]}" but no product: staff must pick one`)
 	} else {
 		intent = 'none'
 	}
-	return { intent, items: intent === 'question' || intent === 'none' ? [] : items, phone, debug }
+	// 'none' has no items to drop: any item makes it an order.
+	return { intent, items: intent === 'question' ? [] : items, phone, debug }
 }

@@ -185,3 +185,25 @@ describe('what the parser says and why', () => {
 		expect(full('mua nhé')).toEqual({ intent: 'order', items: [], phone: null, debug: ['order word "mua" but no product: staff must pick one'] })
 	})
 })
+
+describe('quantities, where they stand', () => {
+	const items = (text: string, current: string | null = null) => parseComment(text, catalogue, current).items
+
+	test('"sl" anywhere after a product gives its quantity, with or without a colon or spaces', () => {
+		expect(items('A1 loại to sl 12')).toEqual([{ code: 'A1', qty: 12 }])
+		expect(items('A1 loại to sl:3')).toEqual([{ code: 'A1', qty: 3 }])
+		expect(items('A1 loại to sl : 4')).toEqual([{ code: 'A1', qty: 4 }])
+	})
+
+	test('a number just before a product counts; one already taken by the previous product does not', () => {
+		expect(items('3 A1')).toEqual([{ code: 'A1', qty: 3 }])
+		expect(items('A1 2 B2')).toEqual([
+			{ code: 'A1', qty: 2 },
+			{ code: 'B2', qty: 1 },
+		])
+	})
+
+	test('a named product is what is ordered, not the one on screen', () => {
+		expect(items('chốt A1 2 hộp', 'C3')).toEqual([{ code: 'A1', qty: 2 }])
+	})
+})
