@@ -66,6 +66,7 @@ describe('loudness reports', () => {
 		expect(parseLoudnessResult(loudnorm.replace('"output_i"', '"output_x"'))).toBeNull()
 		expect(parseLoudnessResult(loudnorm.replace('"output_tp" :', '"output_tp" '))).toBeNull()
 		expect(parseLoudnessResult('} then {')).toBeNull()
+		expect(parseLoudnessResult(`${loudnorm}[out#0/mp4 @ 0x1] video:812kB audio:94kB muxing overhead: 0.6%\n`)).toEqual({ integratedLufs: -14.02, truePeakDbtp: -1.51 })
 		expect(parseLoudnormAnalysis(loudnorm.replace(/\}\n$/, ''))).toBeNull()
 	})
 })
