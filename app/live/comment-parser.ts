@@ -99,16 +99,25 @@ export function parseComment(text: string, catalogue: ParserCatalogue, current?:
 	}
 	// Each quantity belongs to one mention: after it ("A1 2 hộp", "A1x2", "A1 sl 2"), or before it
 	// ("2 hộp A1", "lấy hai A1") when nothing after it and the previous mention did not take it.
+	// A comment whose first product has its number in front ("lấy 3 A1 4 B2") is read that way throughout.
+	const quantityBefore = (before: string) => {
+		const found = new RegExp(`(^|.*\\s)(?:(?:x|sl)\\s*)?(\\d{1,3}|${WORD})\\s*(${UNIT}\\b)?\\s*$`).exec(before)
+		const counts = found && (/\d/.test(found[2]!) || found[3] || /\b(chot|lay|mua|dat|order)\s*$/.test(found[1]!))
+		return counts ? wordOrDigits(found[2]!) : null
+	}
+	const numbersLead = mentions.length > 1 && quantityBefore(folded.slice(0, mentions[0]!.start)) !== null
 	let consumed = 0
 	mentions.forEach((mention, index) => {
 		const nextStart = mentions[index + 1]?.start ?? folded.length
 		const after = folded.slice(mention.end, nextStart)
-		const before = folded.slice(consumed, mention.start)
-		const qtyAfter = new RegExp(`^\\s*(?:[x*×:\\-]|sl|so luong)?\\s*(\\d{1,3}|${WORD}(?=\\s*${UNIT}\\b))(?!\\d)\\s*(?:${UNIT}\\b)?`).exec(after)
+		const before = quantityBefore(folded.slice(consumed, mention.start))
+		const qtyAfter = numbersLead
+			? null
+			: new RegExp(`^\\s*(?:[x*×:\\-]|sl|so luong)?\\s*(\\d{1,3}|${WORD}(?=\\s*${UNIT}\\b))(?!\\d)\\s*(?:${UNIT}\\b)?`).exec(after)
 		const slAnywhere = /\b(?:sl|so luong)\s*:?\s*(\d{1,3})\b/.exec(after) ?? new RegExp(`(?:^|\\s)(\\d{1,3})\\s*${UNIT}\\b`).exec(after)
-		const qtyBefore = new RegExp(`(^|.*\\s)(?:(?:x|sl)\\s*)?(\\d{1,3}|${WORD})\\s*(${UNIT}\\b)?\\s*$`).exec(before)
-		const beforeCounts = qtyBefore && (/\d/.test(qtyBefore[2]!) || qtyBefore[3] || /\b(chot|lay|mua|dat|order)\s*$/.test(qtyBefore[1]!))
-		const qty = wordOrDigits(qtyAfter?.[1] ?? '') ?? wordOrDigits(slAnywhere?.[1] ?? '') ?? (beforeCounts ? wordOrDigits(qtyBefore[2]!) : null)
+		const qty = numbersLead
+			? (before ?? (index === mentions.length - 1 ? wordOrDigits(slAnywhere?.[1] ?? '') : null))
+			: (wordOrDigits(qtyAfter?.[1] ?? '') ?? wordOrDigits(slAnywhere?.[1] ?? '') ?? before)
 		consumed = mention.end + (qtyAfter?.[0].length ?? 0)
 		add(mention.code, qty ?? 1, `${mention.what} → ${mention.code} × ${qty ?? 1}${qty ? '' : ' (no quantity given)'}`)
 	})

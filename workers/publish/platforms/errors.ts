@@ -32,8 +32,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 	if (!value) return null
 	const trimmed = value.trim()
 	if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
-	const date = Date.parse(trimmed)
-	return Number.isNaN(date) ? null : Math.max(0, date - now)
+	// Only an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"): Date.parse alone reads "in 5" as a date in 2001.
+	if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed)) return null
+	return Math.max(0, Date.parse(trimmed) - now)
 }
 
 /** The kind an HTTP status implies when the body says nothing more specific. */
