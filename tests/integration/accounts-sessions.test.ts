@@ -161,7 +161,7 @@ test('a wrong password on the sign-in page answers 400 without saying which part
 	// Past the limit, the page itself answers 429 (the Express limiter marks the request).
 	const limited = await callRoute(loginAction, postRequest('/login', { email: user.email, password: DEFAULT_PASSWORD }), {}, { tooManyAttempts: true })
 	expect(limited.status).toBe(429)
-	expect(limited.data).toEqual({ tooManyAttempts: true })
+	expect(limited.data).toEqual({ tooManyAttempts: 'tooManyAttempts' })
 	await expect(getDb().session.count({ where: { userId: user.id } })).resolves.toBe(0)
 
 	const fields = { email: user.email, password: 'wrong-password' }

@@ -151,6 +151,9 @@ test('a clip whose sound cannot be read: the timing fails with what to do next, 
 })
 
 test('a timing whose job Redis lost is put back by the reconciler and finishes', async () => {
+	// No worker may take the job before it is "lost": the earlier tests' worker is stopped first.
+	await worker?.close()
+	worker = undefined
 	const asked = await askToTime(spec, ['Xin chào bà con.'])
 	await getQueue(QUEUES.captionTiming).remove(jobIds.captionTiming(asked.captionTimingId))
 	await getDb().captionTiming.update({ where: { id: asked.captionTimingId }, data: { updatedAt: new Date(Date.now() - 60_000) } })
@@ -159,7 +162,7 @@ test('a timing whose job Redis lost is put back by the reconciler and finishes',
 	const { finished } = await followTiming(asked.captionTimingId)
 	expect(await reconcileCaptionTimings({ olderThanMs: 30_000 })).toBe(1)
 	expect(await getQueue(QUEUES.captionTiming).getJob(jobIds.captionTiming(asked.captionTimingId))).toBeTruthy()
-	worker ??= startCaptionTimingWorker()
+	worker = startCaptionTimingWorker()
 	expect(await finished).toMatchObject({ status: 'ready', timedBy: 'speech' })
 	expect(await captionTimingsOwingWork({ olderThanMs: 0 })).not.toContain(asked.captionTimingId)
 })

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { afterEach, beforeAll, expect, test } from 'vitest'
 import { startTsxProcess, waitForHealthy, type RunningProcess } from '#tests/support/processes.ts'
 import { ensureBuild, spawnedProcessEnv } from '#tests/support/server-env.ts'
@@ -12,8 +13,11 @@ afterEach(async () => {
 })
 beforeAll(() => ensureBuild())
 
+// Production also requires an encryption key (docs/decisions/118): a fresh one, so that only the transport rule is tested.
+const encryptionKey = randomBytes(32).toString('hex')
+
 async function startWeb(overrides: Record<string, string>) {
-	const env = await spawnedProcessEnv(overrides)
+	const env = await spawnedProcessEnv({ ENCRYPTION_KEY: encryptionKey, ...overrides })
 	const web = startTsxProcess('server/index.ts', env)
 	started.push(web)
 	return { web, origin: `http://127.0.0.1:${env.PORT}` }
