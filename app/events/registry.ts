@@ -22,6 +22,14 @@ export interface CoopEventPayloads {
 	'photo-post.updated': { photoPostId: string; status: 'queued' | 'rendering' | 'ready' | 'failed' }
 	/** A caption timing (silence detection or transcription) moved; once ready it carries the lines. */
 	'caption-timing.updated': CaptionTimingView
+	/** One post target (post × channel) changed state. */
+	'post.target.updated': { postId: string; targetId: string; channelId: string; state: string }
+	/** A post was created, edited, rescheduled, approved or sent back. */
+	'post.updated': { postId: string }
+	/** A channel was connected, refreshed, removed, or needs reconnecting. */
+	'channel.updated': { channelId: string; state: string }
+	/** A new in-app notification for one member (others ignore it). */
+	'notification.created': { userId: string; notificationId: string }
 }
 
 export type CoopEventType = keyof CoopEventPayloads
@@ -44,6 +52,10 @@ const EVENT_TYPES: Record<CoopEventType, true> = {
 	'render.updated': true,
 	'photo-post.updated': true,
 	'caption-timing.updated': true,
+	'post.target.updated': true,
+	'post.updated': true,
+	'channel.updated': true,
+	'notification.created': true,
 }
 
 export function isCoopEventType(value: unknown): value is CoopEventType {

@@ -24,13 +24,35 @@ export const QUEUES = {
 	 * holds the request and receives the lines.
 	 */
 	captionTiming: 'caption-timing',
+	/**
+	 * Deliver one post target (post × channel) to its platform. Needs the
+	 * database: the PostTarget row holds the state, the checkpoint and the
+	 * platform id. Never retried by BullMQ itself (attempts: 1, no stalled
+	 * re-runs): the engine decides every retry from the database
+	 * (docs/decisions/151-never-twice.md).
+	 */
+	publish: 'publish',
+	/** Refresh one channel's tokens ahead of expiry, under the channel's lease. Needs the database. */
+	channelRefresh: 'channel-refresh',
+	/** Read one published target's numbers into an EngagementSnapshot. Needs the database. */
+	insights: 'insights',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
 export type MediaJob = { mediaId: string }
 
-export type MaintenanceJob = { task: 'reconcile' } | { task: 'purge-sessions' } | { task: 'expire-uploads' } | { task: 'reconcile-studio' }
+export type MaintenanceJob =
+	| { task: 'reconcile' }
+	| { task: 'purge-sessions' }
+	| { task: 'expire-uploads' }
+	| { task: 'reconcile-studio' }
+	/** Publishing: due targets with no job are enqueued, stuck ones checked (every minute and at start). */
+	| { task: 'reconcile-publishing' }
+	/** Channels whose tokens expire soon get a channel-refresh job. */
+	| { task: 'plan-channel-refreshes' }
+	/** Published targets whose nextInsightsAt has come get an insights job. */
+	| { task: 'plan-insights' }
 
 export type AnalysisJob = { mediaId: string }
 
@@ -74,6 +96,12 @@ export type RenderJob = {
 
 export type CaptionTimingJob = { captionTimingId: string }
 
+export type PublishJob = { targetId: string }
+
+export type ChannelRefreshJob = { channelId: string }
+
+export type InsightsJob = { targetId: string }
+
 /** What a render job returns; a failure comes as a failedReason (app/studio/spec/render-failure.ts). */
 export type RenderJobResult = { outputKey: string } & RenderedVideo
 
@@ -96,6 +124,9 @@ export interface JobPayloads {
 	'photo-post': PhotoPostJob
 	render: RenderJob
 	'caption-timing': CaptionTimingJob
+	publish: PublishJob
+	'channel-refresh': ChannelRefreshJob
+	insights: InsightsJob
 }
 
 /** Producer-chosen ids make a second enqueue of the same work a no-op (BullMQ ids may not contain ':'). */
@@ -105,4 +136,10 @@ export const jobIds = {
 	photoPost: (photoPostId: string) => `photo-post-${photoPostId}`,
 	render: (renderId: string) => `render-${renderId}`,
 	captionTiming: (captionTimingId: string) => `caption-timing-${captionTimingId}`,
+	/** One job per target and run: a reschedule after a failure gets a new run number, so a new id. */
+	publish: (targetId: string, run: number) => `publish-${targetId}-${run}`,
+	/** One refresh per channel and token generation (the expiry being replaced, in ms). */
+	channelRefresh: (channelId: string, expiresAtMs: number) => `channel-refresh-${channelId}-${expiresAtMs}`,
+	/** One reading per target and planned time (ms). */
+	insights: (targetId: string, atMs: number) => `insights-${targetId}-${atMs}`,
 }

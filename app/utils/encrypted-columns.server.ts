@@ -9,7 +9,11 @@ import { isUnderOldKey, reencryptWith, type Keyring } from './encryption.server.
  */
 export type EncryptedColumn = { model: string; field: string }
 
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = []
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+	{ model: 'channel', field: 'accessToken' },
+	{ model: 'channel', field: 'refreshToken' },
+	{ model: 'oAuthState', field: 'codeVerifier' },
+]
 
 export type ReencryptReport = { model: string; field: string; reencrypted: number; alreadyCurrent: number }[]
 

@@ -11,6 +11,10 @@ const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	'purge-sessions': () => purgeExpiredSessions(),
 	'expire-uploads': () => expireUploads(),
 	'reconcile-studio': () => reconcileStudio(),
+	// Publishing (issue 11): filled in by workers/publish/.
+	'reconcile-publishing': async () => 0,
+	'plan-channel-refreshes': async () => 0,
+	'plan-insights': async () => 0,
 }
 
 export async function processMaintenance(job: Job<MaintenanceJob>) {
