@@ -8,6 +8,8 @@ const navItems = [
 	{ to: '/library', key: 'nav.library' },
 	{ to: '/products', key: 'nav.products' },
 	{ to: '/studio', key: 'nav.studio' },
+	{ to: '/calendar', key: 'nav.calendar' },
+	{ to: '/channels', key: 'nav.channels' },
 	{ to: '/coop', key: 'nav.coop' },
 	{ to: '/account', key: 'auth:nav.account' },
 ] as const
