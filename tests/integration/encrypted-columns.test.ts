@@ -10,8 +10,8 @@ const run = promisify(execFile)
 const oldKey = randomBytes(32)
 const newKey = randomBytes(32)
 
-// No table holds a secret yet (publishing's channel tokens will be the first),
-// so the walk is tried on an ordinary nullable text column of a real table.
+// The walk itself is tried on an ordinary nullable text column of a real
+// table; the command is tried on the registered columns (channel tokens).
 const testColumn = [{ model: 'coop', field: 'phone' }] as const
 
 async function coopWithPhone(phone: string | null) {
@@ -49,11 +49,29 @@ test('a value no configured key can read stops the walk and stays as it was', as
 	expect(await phoneOf(row.id)).toBe(unreadable)
 })
 
-test('`studio reencrypt` walks the registered columns with the keys of the environment', async () => {
-	expect(ENCRYPTED_COLUMNS).toEqual([])
+test('`studio reencrypt` walks the registered columns (the channel tokens) with the keys of the environment', async () => {
+	expect(ENCRYPTED_COLUMNS).toEqual([
+		{ model: 'channel', field: 'accessToken' },
+		{ model: 'channel', field: 'refreshToken' },
+		{ model: 'oAuthState', field: 'codeVerifier' },
+	])
+	await getDb().channel.deleteMany({})
+	const coop = await coopWithPhone(null)
+	const underOld = encryptWith(makeKeyring(oldKey), 'zalo-access-token')
+	const underNew = encryptWith(makeKeyring(newKey), 'zalo-refresh-token')
+	const channel = await getDb().channel.create({
+		data: { coopId: coop.id, platform: 'zalo_oa', externalId: 'oa-1', name: 'HTX Zalo', accessToken: underOld, refreshToken: underNew },
+	})
 	const env = { ...process.env, NODE_ENV: 'test' as const, ENCRYPTION_KEY: newKey.toString('hex'), ENCRYPTION_KEYS_OLD: oldKey.toString('base64') }
 	const { stdout } = await run(process.execPath, ['bin/studio.js', 'reencrypt'], { env })
-	expect(stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([{ columns: 0, reencrypted: 0 }])
+	const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)
+	expect(lines).toContainEqual({ model: 'channel', field: 'accessToken', reencrypted: 1, alreadyCurrent: 0 })
+	expect(lines).toContainEqual({ model: 'channel', field: 'refreshToken', reencrypted: 0, alreadyCurrent: 1 })
+	expect(lines.at(-1)).toEqual({ columns: 3, reencrypted: 1 })
+	const stored = await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })
+	expect(stored.accessToken!.split('.')[1]).toBe(encryptionKeyId(newKey))
+	expect(decryptWith(makeKeyring(newKey), stored.accessToken!)).toBe('zalo-access-token')
+	expect(stored.refreshToken).toBe(underNew)
 
 	const failed = await run(process.execPath, ['bin/studio.js', 'reencrypt'], { env: { ...env, ENCRYPTION_KEY: 'too-short' } }).catch(
 		(e: { code: number; stderr: string }) => e,
