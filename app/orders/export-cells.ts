@@ -57,7 +57,7 @@ export function readQuantity(raw: string): number | null {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?`
-const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]${TIME}$`)
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ t]${TIME}$`)
 const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})[-/](\d{1,2})[-/](\d{4}) ${TIME}$`)
 const MONTH_NAME = new RegExp(String.raw`^(\d{1,2}) ([a-z]{3})[a-z]* (\d{4}),? ${TIME}$`)
 
