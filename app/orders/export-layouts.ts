@@ -25,7 +25,7 @@ export type ExportLayout = {
 	id: string
 	source: MarketplaceSource
 	label: string
-	/** Headers as printed; a field may have several spellings, the first present is read. */
+	/** Headers as printed; a field may have several columns (Lazada's two phones): the first filled one is read. */
 	columns: Partial<Record<ExportField, string[]>>
 	/** Fields the layout cannot be read without; the others may be missing from a file. */
 	required: ExportField[]
@@ -152,8 +152,8 @@ export const EXPORT_LAYOUTS: ExportLayout[] = [
 	},
 ]
 
-/** Where each field of a layout sits in a header row (column indexes). */
-export type ColumnMap = Partial<Record<ExportField, number>>
+/** Where each field of a layout sits in a header row (column indexes, in the layout's order). */
+export type ColumnMap = Partial<Record<ExportField, number[]>>
 
 export type LayoutMatch = { layout: ExportLayout; columns: ColumnMap }
 
@@ -168,30 +168,20 @@ function columnMap(layout: ExportLayout, headerRow: string[]): ColumnMap {
 	const folded = headerRow.map(foldHeader)
 	const map: ColumnMap = {}
 	for (const [field, spellings] of Object.entries(layout.columns) as [ExportField, string[]][]) {
-		const index = spellings.map((s) => folded.indexOf(foldHeader(s))).find((i) => i >= 0)
-		if (index !== undefined) map[field] = index
+		const indexes = spellings.map((s) => folded.indexOf(foldHeader(s))).filter((i) => i >= 0)
+		if (indexes.length > 0) map[field] = indexes
 	}
 	return map
 }
 
 /**
- * The layout of a header row, or null. When several fit (a newer export keeps
- * an older one's columns), the one that finds the most of its columns wins,
- * and on a tie the one listed first.
+ * The layout of a header row, or null. A newer export may keep an older one's
+ * columns as well: the layouts are listed newest first, and the first that has
+ * every column it needs is used.
  */
 export function matchLayout(headerRow: string[]): LayoutMatch | null {
-	let best: LayoutMatch | null = null
-	let bestCount = 0
-	for (const layout of EXPORT_LAYOUTS) {
-		if (missingHeaders(layout, headerRow).length > 0) continue
-		const columns = columnMap(layout, headerRow)
-		const count = Object.keys(columns).length
-		if (count > bestCount) {
-			best = { layout, columns }
-			bestCount = count
-		}
-	}
-	return best
+	const layout = EXPORT_LAYOUTS.find((candidate) => missingHeaders(candidate, headerRow).length === 0)
+	return layout ? { layout, columns: columnMap(layout, headerRow) } : null
 }
 
 /**

@@ -64,8 +64,8 @@ type Line = {
 }
 
 function cell(row: ExportRow, columns: ColumnMap, field: ExportField): string {
-	const index = columns[field]
-	return index === undefined ? '' : cleanCell(row.cells[index] ?? '')
+	const values = (columns[field] ?? []).map((index) => cleanCell(row.cells[index] ?? ''))
+	return values.find((value) => value !== '') ?? ''
 }
 
 function readLine(row: ExportRow, layout: ExportLayout, columns: ColumnMap): Line | RowProblem {
