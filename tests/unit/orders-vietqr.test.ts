@@ -40,6 +40,12 @@ describe('the VietQR payload', () => {
 		)
 	})
 
+	test('a VietinBank account with a message of several words', () => {
+		expect(vietQrPayload({ bin: '970415', account: '0011001932418', amount: 120000, purpose: 'ung ho lu lut' })).toBe(
+			'00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA530370454061200005802VN62170813ung ho lu lut6304C15C',
+		)
+	})
+
 	test('without an amount: a reusable code (point of initiation 11) with no field 54', () => {
 		const payload = vietQrPayload({ bin: '970436', account: '1023456789' })
 		expect(payload).toBe(`00020101021138540010A00000072701240006970436011010234567890208QRIBFTTA53037045802VN6304${crc16CcittFalse('00020101021138540010A00000072701240006970436011010234567890208QRIBFTTA53037045802VN6304')}`)
