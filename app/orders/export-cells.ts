@@ -80,14 +80,13 @@ export function readLocalDateTime(raw: string): string | null {
 	if (match) parts = [match[1], match[2], match[3], match[4], match[5], match[6]]
 	else if ((match = DAY_FIRST.exec(text))) parts = [match[3], match[2], match[1], match[4], match[5], match[6]]
 	else if ((match = MONTH_NAME.exec(text))) {
-		const month = MONTHS.indexOf(match[2]) + 1
-		if (month === 0) return null
-		parts = [match[3], String(month), match[1], match[4], match[5], match[6]]
+		// An unknown month name becomes month 0, which the calendar check below refuses.
+		parts = [match[3], String(MONTHS.indexOf(match[2]) + 1), match[1], match[4], match[5], match[6]]
 	}
 	if (!parts) return null
 	const [year, month, day, hour, minute, second] = parts.map((part) => Number(part ?? 0))
-	const check = new Date(Date.UTC(year, month - 1, day))
-	if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
+	// A day or month out of range rolls over into another month: 31/04 becomes 1 May.
+	if (new Date(Date.UTC(year, month - 1, day)).getUTCMonth() !== month - 1) return null
 	if (hour > 23 || minute > 59 || second > 59) return null
 	const pad = (n: number) => String(n).padStart(2, '0')
 	return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${MARKETPLACE_OFFSET}`

@@ -43,7 +43,7 @@ describe('amounts in đồng', () => {
 		[' 7 000 ', 7000],
 	])('%j → %d', (text, amount) => expect(readVnd(text)).toBe(amount))
 
-	test.each(['', 'abc', '1.250,000', '1,250.000.00', '1.25.000', '15k', '1.2345', '12a', '--5', '1.250.000.00.00', '5-'])('%j is not an amount', (text) => {
+	test.each(['', 'abc', '1.250,000', '1,250.000.00', '1.25.000', '15k', '1.2345', '12a', '--5', '1.250.000.00.00', '5-', '1,250,000,50', '1.250.000.50'])('%j is not an amount', (text) => {
 		expect(readVnd(text)).toBeNull()
 	})
 })
@@ -52,6 +52,7 @@ describe('quantities', () => {
 	test.each([
 		['2', 2],
 		['2.0', 2],
+		['2.00', 2],
 		[' 10\t', 10],
 		['1', 1],
 	])('%j → %d', (text, qty) => expect(readQuantity(text)).toBe(qty))
@@ -90,6 +91,10 @@ describe('dates: local Vietnamese time, written with +07:00', () => {
 		'2026-03-14 10:00:60',
 		'14 Foo 2026 10:00',
 		'32 Mar 2026 10:00',
+		'31 Apr 2026 10:00',
+		'31/04/2026 10:00',
+		'0/04/2026 10:00',
+		'2026-04-00 10:00',
 		'hôm qua 10:00',
 		'x2026-03-14 10:00',
 		'2026-03-14 10:00x',

@@ -138,6 +138,24 @@ describe('Lazada: one row per unit, status per row, no quantity and no order tot
 		})
 	})
 
+	test('units of different products stay apart', () => {
+		const order = ok(
+			readMarketplaceExport(
+				sheet(
+					header,
+					['1', '400300', 'CHE-100', 'Chè', '14 Mar 2026 09:21', '1', '0', '100', '', '', 'delivered'],
+					['2', '400300', 'MIEN-500', 'Miến', '14 Mar 2026 09:21', '1', '0', '50', '', '', 'delivered'],
+					['3', '400300', 'CHE-100', 'Chè', '14 Mar 2026 09:21', '1', '0', '100', '', '', 'delivered'],
+				),
+			),
+		).orders[0]
+		expect(order.items).toEqual([
+			{ sku: 'CHE-100', name: 'Chè', qty: 2, amount: 200 },
+			{ sku: 'MIEN-500', name: 'Miến', qty: 1, amount: 50 },
+		])
+		expect(order.total).toBe(250)
+	})
+
 	test('an order whose every unit is cancelled is kept as cancelled, with its value', () => {
 		expect(ok(readMarketplaceExport(rows)).orders[1]).toMatchObject({
 			cancelled: true,
@@ -242,6 +260,21 @@ describe('files that are not an export', () => {
 		expect(closestLayout([])).toBeNull()
 	})
 
+	test('on a tie the layout listed first is the closest', () => {
+		expect(closestLayout([['Order ID', 'Order Status']])?.layout.id).toBe('shopee-en')
+	})
+
+	test('a row with only the columns that tell a layout apart is close to it too', () => {
+		expect(closestLayout([['orderItemId', 'unitPrice']])).toMatchObject({ layout: { id: 'lazada' }, missing: ['orderNumber', 'createTime', 'status', 'sellerSku', 'paidPrice'] })
+	})
+
+	test('a field spelled several ways is there when any one of them is', () => {
+		const layout = { id: 'x', source: 'lazada' as const, label: 'X', columns: { phone: ['shippingPhone', 'billingPhone'] }, required: ['phone' as const] }
+		expect(missingHeaders(layout, ['billingPhone'])).toEqual([])
+		expect(missingHeaders(layout, ['shippingPhone'])).toEqual([])
+		expect(missingHeaders(layout, ['phone'])).toEqual(['shippingPhone'])
+	})
+
 	test('missing headers are named as the marketplace prints them', () => {
 		const lazada = EXPORT_LAYOUTS.find((l) => l.id === 'lazada')!
 		expect(missingHeaders(lazada, ['ORDER NUMBER', 'create time'])).toEqual(['status', 'sellerSku', 'paidPrice', 'orderItemId', 'unitPrice'])
@@ -287,6 +320,20 @@ describe('rows that cannot be read', () => {
 			{ line: 14, orderId: '10', reason: 'bad-quantity', value: 'hai' },
 		])
 		expect(reading.orders.map((o) => [o.orderId, o.items.length])).toEqual([['1', 2]])
+	})
+
+	test('a free gift line (price 0) and an order paid in full by vouchers (total 0) are read', () => {
+		const row = good('1')
+		row[5] = '0'
+		row[6] = '0'
+		expect(ok(readMarketplaceExport(sheet(header, row))).orders[0]).toMatchObject({ items: [{ amount: 0 }], total: 0 })
+	})
+
+	test('lines that disagree on the status: the order is cancelled only when every line says so', () => {
+		const cancelled = good('1')
+		cancelled[1] = 'Cancelled'
+		expect(ok(readMarketplaceExport(sheet(header, good('1'), cancelled))).orders[0]).toMatchObject({ status: 'Completed', cancelled: false })
+		expect(ok(readMarketplaceExport(sheet(header, cancelled, cancelled))).orders[0]).toMatchObject({ status: 'Cancelled', cancelled: true })
 	})
 
 	test('a product with a name and no SKU is read, its sku null', () => {

@@ -52,6 +52,19 @@ describe('the VietQR payload', () => {
 		expect(payload).not.toContain('62')
 	})
 
+	test('a checksum under 0x1000 keeps its leading zero', () => {
+		expect(crc16CcittFalse('DH19')).toBe('057F')
+	})
+
+	test('the message may fill field 62 to its 99 characters, not one more', () => {
+		expect(vietQrPayload({ bin: '970436', account: '1023456789', purpose: 'x'.repeat(95) })).toContain(`62990895${'x'.repeat(95)}6304`)
+		expect(() => vietQrPayload({ bin: '970436', account: '1023456789', purpose: 'x'.repeat(96) })).toThrow('field 62 is longer than 99 characters')
+	})
+
+	test('spaces around the message are dropped', () => {
+		expect(vietQrPayload({ bin: '970436', account: '1023456789', purpose: '  DH1 ' })).toContain('62070803DH16304')
+	})
+
 	test('the order number alone goes in additional data 01', () => {
 		const payload = vietQrPayload({ bin: '970436', account: '1023456789', amount: 50000, billNumber: 'DH1042' })
 		expect(payload).toContain('5802VN62100106DH10426304')
@@ -59,8 +72,8 @@ describe('the VietQR payload', () => {
 	})
 
 	test('Vietnamese in the message is sent without accents, đ as d', () => {
-		const payload = vietQrPayload({ bin: '970436', account: '1023456789', amount: 50000, purpose: 'Đơn hàng số 12' })
-		expect(payload).toContain('0814Don hang so 12')
+		const payload = vietQrPayload({ bin: '970436', account: '1023456789', amount: 50000, purpose: 'Đơn hàng số 12 đã đặt' })
+		expect(payload).toContain('0821Don hang so 12 da dat')
 	})
 
 	test('the longest account and amount that fit, and the shortest', () => {
