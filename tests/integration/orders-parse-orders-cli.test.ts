@@ -65,6 +65,13 @@ beforeAll(async () => {
 			'576000000000000002\t,Completed,MAT-ONG,Mật ong,hai,"250,000","250,000",14/03/2026 09:30:00,\n' +
 			'576000000000000003\t,Completed,MAT-ONG,Mật ong,1,"250,000","250,000",ngày mai,\n',
 	)
+	// A spreadsheet set to Vietnamese writes CSV with semicolons (the comma is its decimal mark).
+	await fs.writeFile(
+		path.join(dir, 'shopee-en.csv'),
+		'Order ID;Order Status;Order Creation Date;SKU Reference No.;Product Name;Quantity;Deal Price;Voucher Code;Grand Total;Phone Number\r\n' +
+			'260301AAA;Completed;2026-03-01 08:00;GAO-5;Gạo ST25 5kg;1;180.000;;415.000;0987.654.321\r\n' +
+			'260301AAA;Completed;2026-03-01 08:00;GAO-2;Gạo ST25 2kg;3;80.000;COOPTET;415.000;0987.654.321\r\n',
+	)
 	await writeWorkbook('unknown.xlsx', { Sheet1: [['Tên khách', 'Số tiền'], ['Lan', 100000]] })
 	const missingQuantity = shopeeHeader.filter((h) => h !== 'Số lượng')
 	await writeWorkbook('shopee-missing-column.xlsx', { orders: [missingQuantity, ['X', '2026-03-14 09:21']] })
@@ -188,6 +195,28 @@ test('TikTok Shop .csv: the good order printed; each bad row named on stderr wit
 	expect(result.stderr.trim().split('\n')).toEqual([
 		'tiktok.csv: line 5: the quantity is not a whole number above 0 ("hai"); order 576000000000000002 is left out',
 		'tiktok.csv: line 6: the order date is not a date and time ("ngày mai"); order 576000000000000003 is left out',
+	])
+})
+
+test('Shopee .csv (English headers, semicolons): the shop\'s voucher code where the export carries one', async () => {
+	const result = await run(['shopee-en.csv'])
+	expect(result.stderr).toBe('')
+	expect(result.code).toBe(0)
+	expect(result.lines).toEqual([
+		{
+			source: 'shopee',
+			orderId: '260301AAA',
+			createdAt: '2026-03-01T08:00:00+07:00',
+			status: 'Completed',
+			cancelled: false,
+			items: [
+				{ sku: 'GAO-5', name: 'Gạo ST25 5kg', qty: 1, amount: 180000 },
+				{ sku: 'GAO-2', name: 'Gạo ST25 2kg', qty: 3, amount: 240000 },
+			],
+			total: 415000,
+			voucher: 'COOPTET',
+			phone: '0987654321',
+		},
 	])
 })
 
