@@ -25,6 +25,7 @@ export default {
 		'app/studio/captions/*.ts',
 		'app/live/*.ts',
 		'app/publishing/*.ts',
+		'app/orders/*.ts',
 		'app/studio/render/*.ts',
 		'workers/analysis/*.ts',
 		'workers/photo/crop-window.ts',

@@ -1,7 +1,8 @@
 // Co-op Studio on the command line: renders an edit spec with the same
 // engine as the render worker (docs/edit-spec.md, "Command line"), and
 // publishes to a platform like the publishing worker (bin/commands/publish.ts),
-// and reads live comments like the livestream console (bin/commands/parse-comments.ts).
+// reads live comments like the livestream console (bin/commands/parse-comments.ts),
+// and reads marketplace order exports like the order import (bin/commands/parse-orders.ts).
 //
 //   npm run -s studio -- render <spec.json> --out <file.mp4>
 //        [--format tiktok-reels] [--preview] [--input <mediaId>=<path>]... [--lang vi|en]
@@ -22,6 +23,7 @@ import { describeRenderFailure } from '~/studio/spec/render-failure.ts'
 import { usedMediaIds } from '~/studio/render/cache-key.ts'
 import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/render/engine.ts'
 import { ParseCommentsUsageError, parseCommentsCommand } from './commands/parse-comments.ts'
+import { ParseOrdersUsageError, parseOrdersCommand } from './commands/parse-orders.ts'
 import { PublishUsageError, publishCommand } from './commands/publish.ts'
 import { reencryptCommand } from './commands/reencrypt.ts'
 
@@ -34,6 +36,7 @@ class UsageError extends Error {}
 async function main(argv: string[]): Promise<number> {
 	if (argv[0] === 'publish') return publishCommand(argv.slice(1))
 	if (argv[0] === 'parse-comments') return parseCommentsCommand(argv.slice(1))
+	if (argv[0] === 'parse-orders') return parseOrdersCommand(argv.slice(1))
 	if (argv[0] === 'reencrypt') return reencryptCommand(argv.slice(1))
 	const { values, positionals } = parseArgs({
 		args: argv,
@@ -133,7 +136,8 @@ function resolveMedia(specText: string, specFile: string, flags: string[], ids: 
 main(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		const usage = error instanceof UsageError || error instanceof PublishUsageError || error instanceof ParseCommentsUsageError
+		const usage = error instanceof UsageError || error instanceof PublishUsageError || error instanceof ParseCommentsUsageError ||
+			error instanceof ParseOrdersUsageError
 		console.error(usage ? error.message : error)
 		process.exit(usage ? EXIT.usage : 1)
 	},
