@@ -7,9 +7,10 @@
 // Prints one JSON object a line: {"source", "orderId", "createdAt", "status",
 // "cancelled", "items": [{"sku", "name", "qty", "amount"}], "total", "voucher",
 // "phone"}. Rows that cannot be read are named on stderr with their line
-// number, their order is left out, and the exit code is 1. A file that cannot
-// be read at all (missing, not a spreadsheet, a layout no marketplace uses)
-// prints what is wrong on stderr and exits with 3.
+// number and their order is left out; the file was read, so the exit code is
+// 0 (the orders printed are the ones an import would take). A file that
+// cannot be read at all (missing, not a spreadsheet, a layout no marketplace
+// uses) prints what is wrong on stderr and exits with 1; bad usage exits 2.
 
 import { parseArgs } from 'node:util'
 import { describeRowProblem, HEADER_SEARCH_ROWS, type MarketplaceOrder } from '~/orders/marketplace-orders.ts'
@@ -19,7 +20,7 @@ export const PARSE_ORDERS_USAGE = 'Usage: studio parse-orders <export.xlsx|expor
 
 export class ParseOrdersUsageError extends Error {}
 
-const EXIT = { badRows: 1, unreadable: 3 } as const
+const EXIT = { unreadable: 1 } as const
 
 function contractLine(order: MarketplaceOrder): string {
 	const { source, orderId, createdAt, status, cancelled, items, total, voucher, phone } = order
@@ -59,5 +60,5 @@ export async function parseOrdersCommand(argv: string[]): Promise<number> {
 	}
 	for (const order of reading.orders) process.stdout.write(`${contractLine(order)}\n`)
 	for (const problem of reading.problems) console.error(`${file}: ${describeRowProblem(problem)}`)
-	return reading.problems.length > 0 ? EXIT.badRows : 0
+	return 0
 }
