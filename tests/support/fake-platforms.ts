@@ -107,7 +107,7 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 			if (/^\/v\d+\.\d+\/dialog\/oauth$/.test(url.pathname) || url.pathname === '/v4/oa/permission' || url.pathname === '/v2/auth/authorize/') return consent(url, res)
 			if (url.pathname === '/v2.0/oa/getoa') return zaloOa(req, send)
 			if (url.pathname === '/v2/user/info/') return tiktokUserInfo(req, send)
-			if (url.pathname === '/v4/oa/access_token') return zaloOauth(req, body, send)
+			if (url.pathname === '/v4/oa/access_token') return zaloOauth(req, body, send, mishap)
 			if (url.pathname === '/v2/oauth/token/') return tiktokOauth(body, send)
 			if (url.pathname === '/v2/video/query/') return tiktokVideos(req, body, send)
 			if (url.pathname.startsWith('/rupload/')) return facebookUpload(req, url, body, send, mishap)
@@ -339,7 +339,8 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 	}
 
 	/** Zalo v4: secret_key header; the refresh token is single-use and rotates. */
-	async function zaloOauth(req: http.IncomingMessage, body: Buffer, send: Send) {
+	async function zaloOauth(req: http.IncomingMessage, body: Buffer, send: Send, mishap?: Mishap) {
+		if (mishap?.kind === 'server-error') return send(502, { error: -1, message: 'Bad gateway' })
 		const form = new URLSearchParams(body.toString('utf8'))
 		if (req.headers.secret_key !== 'zalo-secret' || form.get('app_id') !== 'zalo-app') return send(200, { error: -14002, error_name: 'Invalid app', error_description: 'app_id or secret_key is invalid' })
 		const issue = () => {
