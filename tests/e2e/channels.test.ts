@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -50,7 +51,7 @@ afterAll(async () => {
 	for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true })
 })
 
-test('an owner connects a Facebook Page through the dialog, ticks it, and sees it listed as connected', async () => {
+test('an owner connects a Facebook Page through the dialog, ticks it, sees it listed, and reconnects it in one tap when Facebook refuses its token', async () => {
 	const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
 	await signUpThroughUi(page, { origin })
 	await page.goto(`${origin}/channels`)
@@ -76,6 +77,26 @@ test('an owner connects a Facebook Page through the dialog, ticks it, and sees i
 	// The person really went through the dialog and the code exchange.
 	expect(platforms.requests.filter((r) => r.path === '/v24.0/dialog/oauth')).toHaveLength(1)
 	expect(platforms.requests.filter((r) => r.path === '/v24.0/oauth/access_token')).toHaveLength(2)
+
+	// Later Facebook refuses the Page token (what the engine does on error 190).
+	const db = new Database(dbPath)
+	try {
+		db.prepare(`UPDATE Channel SET state = 'needs_reconnect', stateReason = 'token_rejected' WHERE name = ?`).run('HTX Chè Shan Tuyết Suối Giàng')
+	} finally {
+		db.close()
+	}
+	await page.reload()
+	await expect(listed.getByTestId('channel-state').textContent()).resolves.toBe('Cần kết nối lại')
+	await expect(listed.getByTestId('channel-reason').textContent()).resolves.toContain('Trang Facebook không nhận quyền đăng bài nữa')
+	// One tap: the dialog again, the same Page ticked, connected again on the same row.
+	await listed.getByTestId('reconnect').click()
+	await page.waitForURL(/\/channels\/facebook-pages\?pick=/)
+	await suoiGiang.check()
+	await page.getByRole('button', { name: 'Kết nối' }).click()
+	await page.waitForURL(`${origin}/channels`)
+	await expect(listed.count()).resolves.toBe(1)
+	await expect(listed.getByTestId('channel-state').textContent()).resolves.toBe('Đã kết nối')
+	await expect(listed.getByTestId('channel-reason').count()).resolves.toBe(0)
 	await page.close()
 })
 
