@@ -29,5 +29,5 @@ test('every platform, manual kind and reconnect reason has its words in both lan
 test('the consent-screen platforms and the channels they become', () => {
 	expect(OAUTH_PLATFORMS).toEqual({ facebook: 'facebook_page', zalo: 'zalo_oa', tiktok: 'tiktok' })
 	expect(['facebook', 'zalo', 'tiktok'].every(isOAuthPlatform)).toBe(true)
-	for (const other of ['manual', 'facebook_page', 'toString', '', null, 1]) expect(isOAuthPlatform(other)).toBe(false)
+	for (const other of ['manual', 'facebook_page', 'toString', '', null, 1, { toString: () => 'facebook' }]) expect(isOAuthPlatform(other)).toBe(false)
 })
