@@ -105,6 +105,14 @@ test('a refresh token Zalo no longer knows: the channel needs reconnecting, said
 	expect(await planChannelRefreshes(getDb())).toBe(0)
 })
 
+test('a refresh token past its own end is not even tried: the channel asks to be reconnected', async () => {
+	const channel = await zaloChannel('zalo-refresh-old')
+	await getDb().channel.update({ where: { id: channel.id }, data: { refreshExpiresAt: new Date(Date.now() - 1000) } })
+	expect(await refreshChannel(getDb(), channel.id)).toBe('needs_reconnect')
+	expect(await rawChannel(channel.id)).toMatchObject({ state: 'needs_reconnect', stateReason: 'refresh_expired', refreshLeaseId: null })
+	expect(refreshCalls('zalo-refresh-old')).toHaveLength(0)
+})
+
 test('Zalo failing for a moment: the error goes to the job (which retries), the lease is released and the token kept', async () => {
 	const channel = await zaloChannel('zalo-refresh-flaky')
 	platforms.mishap(/^POST \/v4\/oa\/access_token$/, { kind: 'server-error' })

@@ -72,8 +72,8 @@ async function refreshUnderLease(db: PrismaClient, channelId: string, leaseId: s
 		await release()
 		return 'not_due'
 	}
-	if (!channel.refreshToken) return reconnect(db, channelId, 'no_refresh_token')
-	if (channel.refreshExpiresAt && channel.refreshExpiresAt.getTime() <= now().getTime()) return reconnect(db, channelId, 'refresh_expired')
+	if (!channel.refreshToken) return reconnect(db, channelId, leaseId, 'no_refresh_token')
+	if (channel.refreshExpiresAt && channel.refreshExpiresAt.getTime() <= now().getTime()) return reconnect(db, channelId, leaseId, 'refresh_expired')
 
 	const app = appCredentials(channel.platform === 'zalo_oa' ? 'zalo' : 'tiktok')
 	if (!app) {
@@ -86,7 +86,7 @@ async function refreshUnderLease(db: PrismaClient, channelId: string, leaseId: s
 		const refresh = channel.platform === 'zalo_oa' ? zaloRefresh : tiktokRefresh
 		tokens = await refresh(tokenSettings(), app, decryptSecret(channel.refreshToken), now().getTime())
 	} catch (error) {
-		if (error instanceof PlatformError && (error.kind === 'auth' || error.kind === 'invalid')) return reconnect(db, channelId, 'refresh_rejected')
+		if (error instanceof PlatformError && (error.kind === 'auth' || error.kind === 'invalid')) return reconnect(db, channelId, leaseId, 'refresh_rejected')
 		// Transient, rate limited, or an answer lost on the way (the token may be spent): the job
 		// tries again with the same token; if the platform did spend it, that try is refused and
 		// the channel asks for a reconnect.
@@ -116,8 +116,10 @@ async function refreshUnderLease(db: PrismaClient, channelId: string, leaseId: s
 	return 'refreshed'
 }
 
-async function reconnect(db: PrismaClient, channelId: string, reason: 'no_refresh_token' | 'refresh_expired' | 'refresh_rejected'): Promise<RefreshOutcome> {
+async function reconnect(db: PrismaClient, channelId: string, leaseId: string, reason: 'no_refresh_token' | 'refresh_expired' | 'refresh_rejected'): Promise<RefreshOutcome> {
 	await markChannelNeedsReconnect(db, channelId, reason)
+	// Marking clears the lease; if someone reconnected meanwhile (nothing marked), it is released here.
+	await db.channel.updateMany({ where: { id: channelId, refreshLeaseId: leaseId }, data: { refreshLeaseId: null, refreshLeaseUntil: null } })
 	return 'needs_reconnect'
 }
 
