@@ -35,7 +35,7 @@ export default {
 		'workers/render/loudness.ts',
 		'workers/render/graph/*.ts',
 		'workers/publish/deliver.ts',
-		'workers/publish/platforms/errors.ts',
+		'app/publishing/platform/errors.ts',
 		'!**/*.server.ts',
 		// React hooks and browser upload code: not pure logic.
 		'!app/accounts/use-can.ts',

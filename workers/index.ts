@@ -11,6 +11,8 @@ import { declareMaintenanceSchedules, processMaintenance } from './maintenance/p
 import { reconcileMediaJobs } from './maintenance/reconcile.ts'
 import { watchMaintenanceSchedules } from './maintenance/schedule-watch.ts'
 import { startMediaWorker } from './media/worker.ts'
+import { planChannelRefreshes } from './publish/refresh.ts'
+import { startChannelRefreshWorker } from './publish/refresh-worker.ts'
 import { startRenderWorker } from './render/worker.ts'
 import { startWorker } from './runtime.ts'
 import { startStudioSide } from './studio/index.ts'
@@ -21,11 +23,13 @@ loadDotEnv()
 const env = getEnv()
 await configureSqlite(getDb())
 
-const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker(), startCaptionTimingWorker()]
+const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker(), startCaptionTimingWorker(), startChannelRefreshWorker()]
 
 await declareMaintenanceSchedules()
 // Whatever the queue lost while nothing was running comes back now, not in five minutes.
 await reconcileMediaJobs(0)
+// Tokens that ended or end soon while nothing ran are refreshed now, not at the next schedule.
+await planChannelRefreshes(getDb())
 const studio = await startStudioSide()
 workers.push(...studio.workers)
 const stopWatchingSchedules = watchMaintenanceSchedules({
@@ -33,6 +37,7 @@ const stopWatchingSchedules = watchMaintenanceSchedules({
 	onLost: async () => {
 		await declareMaintenanceSchedules()
 		await reconcileMediaJobs(0)
+		await planChannelRefreshes(getDb())
 		await reconcileStudio({ olderThanMs: 0 })
 	},
 })

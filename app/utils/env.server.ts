@@ -118,6 +118,21 @@ const envSchema = z.object({
 	ZALO_OAUTH_URL: z.string().url().default('https://oauth.zaloapp.com'),
 	ZALO_OPENAPI_URL: z.string().url().default('https://openapi.zalo.me'),
 	TIKTOK_API_URL: z.string().url().default('https://open.tiktokapis.com'),
+	// Connecting channels (docs/decisions/154-channel-connections.md): each platform's app
+	// credentials; a platform without them is not offered, and manual channels always are.
+	FACEBOOK_APP_ID: z.string().trim().optional().transform((value) => value || undefined),
+	FACEBOOK_APP_SECRET: z.string().trim().optional().transform((value) => value || undefined),
+	// Where the person is sent to let the app manage their Pages (the client adds the Graph version).
+	FACEBOOK_DIALOG_URL: z.string().url().default('https://www.facebook.com'),
+	ZALO_APP_ID: z.string().trim().optional().transform((value) => value || undefined),
+	ZALO_APP_SECRET: z.string().trim().optional().transform((value) => value || undefined),
+	TIKTOK_CLIENT_KEY: z.string().trim().optional().transform((value) => value || undefined),
+	TIKTOK_CLIENT_SECRET: z.string().trim().optional().transform((value) => value || undefined),
+	// TikTok's authorisation page lives at {TIKTOK_AUTH_URL}/v2/auth/authorize/.
+	TIKTOK_AUTH_URL: z.string().url().default('https://www.tiktok.com'),
+	// 1 once TikTok has approved the app for direct posting (after its audit); until then,
+	// videos go to the creator's inbox and they finish the post in the TikTok app.
+	TIKTOK_DIRECT_POST: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
 	// One request to a platform gives up after this long.
 	PLATFORM_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 	// After a platform accepted a video: how often to ask whether it is published, and for how long.

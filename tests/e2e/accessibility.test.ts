@@ -72,6 +72,7 @@ test('no serious or critical axe violations on any main page at 360×640', async
 		'/coop/members',
 		'/coop/invites',
 		'/account',
+		'/channels',
 	]
 	const findings: Finding[] = []
 	for (const path of signedIn) findings.push(...(await audit(page, path)))

@@ -26,7 +26,8 @@ export function baseUrl(pathname = '/') {
 
 let counter = 0
 /** A fresh person and co-op through the real sign-up form; returns their credentials. */
-export async function signUpThroughUi(page: Page, overrides: { coopName?: string } = {}) {
+export async function signUpThroughUi(page: Page, overrides: { coopName?: string; origin?: string } = {}) {
+	const at = (pathname: string) => (overrides.origin ? new URL(pathname, overrides.origin).toString() : baseUrl(pathname))
 	const unique = `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
 	const person = {
 		name: `Lò Thị Mai ${unique}`,
@@ -34,13 +35,13 @@ export async function signUpThroughUi(page: Page, overrides: { coopName?: string
 		password: 'mat-khau-du-dai',
 		coopName: overrides.coopName ?? `HTX Chè Shan Tuyết ${unique}`,
 	}
-	await page.goto(baseUrl('/signup'))
+	await page.goto(at('/signup'))
 	await page.getByLabel(/Họ và tên/).fill(person.name)
 	await page.getByLabel(/Email/).fill(person.email)
 	await page.getByLabel(/Mật khẩu/).fill(person.password)
 	await page.getByLabel(/Tên hợp tác xã/).fill(person.coopName)
 	await page.getByRole('button', { name: 'Tạo tài khoản' }).click()
-	await page.waitForURL(baseUrl('/'))
+	await page.waitForURL(at('/'))
 	return person
 }
 

@@ -104,7 +104,10 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 		}
 
 		try {
-			if (url.pathname === '/v4/oa/access_token') return zaloOauth(req, body, send)
+			if (/^\/v\d+\.\d+\/dialog\/oauth$/.test(url.pathname) || url.pathname === '/v4/oa/permission' || url.pathname === '/v2/auth/authorize/') return consent(url, res)
+			if (url.pathname === '/v2.0/oa/getoa') return zaloOa(req, send)
+			if (url.pathname === '/v2/user/info/') return tiktokUserInfo(req, send)
+			if (url.pathname === '/v4/oa/access_token') return zaloOauth(req, body, send, mishap)
 			if (url.pathname === '/v2/oauth/token/') return tiktokOauth(body, send)
 			if (url.pathname === '/v2/video/query/') return tiktokVideos(req, body, send)
 			if (url.pathname.startsWith('/rupload/')) return facebookUpload(req, url, body, send, mishap)
@@ -285,6 +288,41 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 		// TikTok keeps nothing of a chunk that did not arrive whole.
 	}
 
+	/**
+	 * The consent screens (Facebook's dialog, Zalo's permission page, TikTok's
+	 * authorize page) when the person agrees: straight back to redirect_uri with
+	 * a code and the same state. Zalo adds the OA's id and the code is bound to
+	 * the PKCE challenge; `?deny=1` on the way in answers as a refusal does.
+	 */
+	function consent(url: URL, res: http.ServerResponse) {
+		const back = new URL(String(url.searchParams.get('redirect_uri')))
+		const state = url.searchParams.get('state')
+		if (state != null) back.searchParams.set('state', state)
+		if (url.searchParams.get('deny') === '1') {
+			back.searchParams.set('error', 'access_denied')
+		} else if (url.pathname === '/v4/oa/permission') {
+			back.searchParams.set('code', `zalo-code-for-${url.searchParams.get('code_challenge')}`)
+			back.searchParams.set('oa_id', '4318246000000000001')
+		} else {
+			back.searchParams.set('code', url.pathname.startsWith('/v2/auth') ? 'tt-code' : 'fb-code')
+		}
+		res.writeHead(302, { location: back.toString() })
+		res.end()
+	}
+
+	/** Zalo `GET /v2.0/oa/getoa`: the OA behind an access token (any token the OAuth endpoint issued). */
+	function zaloOa(req: http.IncomingMessage, send: Send) {
+		const token = String(req.headers.access_token ?? '')
+		if (token !== 'zalo-token' && !token.startsWith('zalo-access-')) return send(200, { error: -216, message: 'Access token is invalid' })
+		return send(200, { error: 0, message: 'Success', data: { oa_id: '4318246000000000001', name: 'HTX Chè Suối Giàng', avatar: 'https://s160-ava-talk.zadn.vn/a/b.jpg', num_follower: 1200 } })
+	}
+
+	/** TikTok `GET /v2/user/info/?fields=…`. */
+	function tiktokUserInfo(req: http.IncomingMessage, send: Send) {
+		if (tiktokError(send, undefined, req.headers.authorization)) return
+		return send(200, { data: { user: { open_id: 'open-1', display_name: 'Chè Suối Giàng', avatar_url: 'https://p16.tiktokcdn.com/a.jpeg' } }, error: { code: 'ok', message: '', log_id: 'x' } })
+	}
+
 	/** Code → short-lived user token; fb_exchange_token → long-lived (about 60 days). */
 	function facebookOauth(params: FormData, send: Send) {
 		if (params.get('client_id') !== 'fb-app' || params.get('client_secret') !== 'fb-secret') {
@@ -301,7 +339,8 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 	}
 
 	/** Zalo v4: secret_key header; the refresh token is single-use and rotates. */
-	async function zaloOauth(req: http.IncomingMessage, body: Buffer, send: Send) {
+	async function zaloOauth(req: http.IncomingMessage, body: Buffer, send: Send, mishap?: Mishap) {
+		if (mishap?.kind === 'server-error') return send(502, { error: -1, message: 'Bad gateway' })
 		const form = new URLSearchParams(body.toString('utf8'))
 		if (req.headers.secret_key !== 'zalo-secret' || form.get('app_id') !== 'zalo-app') return send(200, { error: -14002, error_name: 'Invalid app', error_description: 'app_id or secret_key is invalid' })
 		const issue = () => {

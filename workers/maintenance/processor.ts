@@ -1,9 +1,11 @@
 import type { Job } from 'bullmq'
 import type { MaintenanceJob } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
+import { getDb } from '~/utils/db.server.ts'
 import { expireUploads } from './expire-uploads.ts'
 import { purgeExpiredSessions } from './purge-sessions.ts'
 import { reconcileMediaJobs } from './reconcile.ts'
+import { planChannelRefreshes } from '../publish/refresh.ts'
 import { reconcileStudio } from '../studio/reconcile.ts'
 
 const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
@@ -13,7 +15,7 @@ const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	'reconcile-studio': () => reconcileStudio(),
 	// Publishing (issue 11): filled in by workers/publish/.
 	'reconcile-publishing': async () => 0,
-	'plan-channel-refreshes': async () => 0,
+	'plan-channel-refreshes': () => planChannelRefreshes(getDb()),
 	'plan-insights': async () => 0,
 }
 
@@ -31,4 +33,6 @@ export async function declareMaintenanceSchedules() {
 	await queue.upsertJobScheduler('expire-uploads', every(60), { name: 'expire-uploads', data: { task: 'expire-uploads' } })
 	// Renders are watched closely: a person is waiting for the progress bar.
 	await queue.upsertJobScheduler('reconcile-studio', every(1), { name: 'reconcile-studio', data: { task: 'reconcile-studio' } })
+	// Zalo's access tokens live ~25 h; refreshing 6 h ahead every 10 minutes leaves many tries.
+	await queue.upsertJobScheduler('plan-channel-refreshes', every(10), { name: 'plan-channel-refreshes', data: { task: 'plan-channel-refreshes' } })
 }
