@@ -6,12 +6,16 @@
 
 import { can, type Role } from '~/accounts/permissions.ts'
 import type { PhotoPostOutputFile } from '~/jobs/definitions.ts'
+import { findProduct } from '~/products/products.server.ts'
 import { localToInstant } from '~/utils/coop-time.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
+import { writePostCopy } from './ai-copy.server.ts'
+import { recordManualSnapshot, type ManualNumbers } from './engagement.server.ts'
 import { notify } from './notifications.server.ts'
+import type { CopyFacts, CopyTone } from './offline-copy.ts'
 import { linkForTarget } from './post-link.ts'
-import { type PostForm, type PostMedia, type TargetKind, targetKindFor, targetTexts, tiktokDirectSchema } from './post-schema.ts'
+import { captionChannelFor, type PostForm, type PostMedia, type TargetKind, targetKindFor, targetTexts, tiktokDirectSchema } from './post-schema.ts'
 import { announcePost } from './publishing-events.server.ts'
 import { enqueueTarget, moveTarget, scheduleTargets } from './targets.server.ts'
 import { summarisePost, type PostSummary, type TargetState } from './target-state.ts'
@@ -38,7 +42,7 @@ export async function loadComposerChoices(coopId: string) {
 			where: { coopId, status: 'ready' },
 			orderBy: { createdAt: 'desc' },
 			take: 30,
-			select: { id: true, title: true, productId: true, createdAt: true },
+			select: { id: true, title: true, productId: true, outputs: true },
 		}),
 		db.channel.findMany({
 			where: { coopId, archivedAt: null },
@@ -54,10 +58,25 @@ export async function loadComposerChoices(coopId: string) {
 	return {
 		coop,
 		renders: renders.map((render) => ({ id: render.id, format: render.format, title: render.edit.title, productId: render.edit.productId, handedOff: Boolean(render.handedOffAt) })),
-		photoSets,
+		photoSets: photoSets.map((set) => {
+			const first = photoSetFiles(set.outputs)[0]
+			const previewUrl = first ? `/studio/photo-posts/${set.id}/files/${first.key.split('/').pop()}?size=preview` : null
+			return { id: set.id, title: set.title, productId: set.productId, previewUrl }
+		}),
 		channels,
 		products,
 	}
+}
+
+/** TikTok's posting screen for each direct-post channel of the co-op, read now (null: TikTok could not be asked). */
+export async function loadTiktokCreators(coopId: string) {
+	const channels = await getDb().channel.findMany({
+		where: { coopId, platform: 'tiktok', directPost: true, archivedAt: null, state: 'connected' },
+		select: { id: true, accessToken: true },
+	})
+	const creators: Record<string, Awaited<ReturnType<typeof readCreatorInfo>>> = {}
+	for (const channel of channels) creators[channel.id] = await readCreatorInfo(channel)
+	return creators
 }
 
 /** The person's own post as the composer shows it again (a draft, or one sent back). */
@@ -304,6 +323,10 @@ export async function sendBackPost(actor: Actor, postId: string, comment: string
 	return true
 }
 
+export async function loadApprovalSetting(coopId: string) {
+	return (await getDb().coop.findUniqueOrThrow({ where: { id: coopId }, select: { postApproval: true } })).postApproval
+}
+
 export async function setPostApproval(coopId: string, on: boolean) {
 	await getDb().coop.update({ where: { id: coopId }, data: { postApproval: on } })
 }
@@ -387,16 +410,20 @@ function photoSetFiles(outputs: string | null): PhotoPostOutputFile[] {
 export async function requirePostFile(coopId: string, postId: string, index: number) {
 	const post = await getDb().post.findFirst({
 		where: { id: postId, coopId },
-		select: { render: { select: { outputKey: true, status: true } }, photoPost: { select: { outputs: true } } },
+		select: {
+			id: true,
+			render: { select: { outputKey: true, status: true, format: true, edit: { select: { title: true } } } },
+			photoPost: { select: { title: true, outputs: true } },
+		},
 	})
 	invariantResponse(post, 'Post not found')
+	const described = postFiles(post)[index]
+	invariantResponse(described, 'File not found')
 	if (post.render) {
-		invariantResponse(index === 0 && post.render.outputKey && post.render.status === 'ready', 'File not found')
-		return { key: post.render.outputKey, type: 'video/mp4' as const }
+		invariantResponse(post.render.outputKey && post.render.status === 'ready', 'File not found')
+		return { key: post.render.outputKey, type: described.type, name: described.name }
 	}
-	const file = photoSetFiles(post.photoPost?.outputs ?? null)[index]
-	invariantResponse(file, 'File not found')
-	return { key: file.key, type: 'image/jpeg' as const }
+	return { key: photoSetFiles(post.photoPost?.outputs ?? null)[index]!.key, type: described.type, name: described.name }
 }
 
 async function requireTarget(coopId: string, postId: string, targetId: string) {
@@ -466,6 +493,14 @@ export async function markTargetPosted(
 	return moved ? { ok: true } : { ok: false, problem: 'posts:errors.notPostable' }
 }
 
+/** Numbers a person read off a manual channel's post and typed in. */
+export async function recordTargetNumbers(coopId: string, postId: string, targetId: string, userId: string, numbers: ManualNumbers): Promise<TargetMoveResult> {
+	const target = await requireTarget(coopId, postId, targetId)
+	if (target.state !== 'published') return { ok: false, problem: 'posts:errors.notPublished' }
+	await recordManualSnapshot(getDb(), { coopId, targetId: target.id, userId, numbers })
+	return { ok: true }
+}
+
 /** The ready package for one manual target: its files, its exact text, its link, where it goes. */
 export async function loadHandoff(coopId: string, postId: string, targetId: string) {
 	const target = await requireTarget(coopId, postId, targetId)
@@ -480,4 +515,56 @@ export async function loadHandoff(coopId: string, postId: string, targetId: stri
 		link: options.link ?? post.link,
 		files: post.files,
 	}
+}
+
+/** The words a video says on screen: its caption lines, then its title cards, from the spec it was rendered with. */
+function spokenLines(specJson: string): string[] {
+	try {
+		const spec = JSON.parse(specJson) as { captions?: { lines?: Array<{ text?: unknown }> }; timeline?: Array<{ type?: string; lines?: unknown[] }> }
+		const captions = (spec.captions?.lines ?? []).map((line) => String(line.text ?? ''))
+		const titles = (spec.timeline ?? []).filter((item) => item.type === 'title').flatMap((item) => (item.lines ?? []).map(String))
+		return [...captions, ...titles].filter(Boolean)
+	} catch {
+		return []
+	}
+}
+
+/**
+ * "Viết bằng AI": copy from the product's facts and the video's words in one
+ * tone, for the platform the person is writing for (OpenAI when configured,
+ * the offline templates otherwise). Nothing is saved: the person edits it first.
+ */
+export async function writeCopyFor(coopId: string, input: { renderId?: string; productId?: string; tone: CopyTone; platform: string }) {
+	const db = getDb()
+	const [coop, product, render] = await Promise.all([
+		db.coop.findUniqueOrThrow({ where: { id: coopId }, select: { name: true } }),
+		input.productId ? findProduct(coopId, input.productId) : null,
+		input.renderId ? db.render.findFirst({ where: { id: input.renderId, coopId }, select: { spec: true } }) : null,
+	])
+	const links = product
+		? { shopeeUrl: null, lazadaUrl: null, tiktokShopUrl: null, facebookUrl: null, zaloUrl: null, ...product.links }
+		: null
+	const facts: CopyFacts = {
+		coopName: coop.name,
+		product: product
+			? {
+					name: product.name,
+					code: product.code,
+					priceVnd: product.priceVnd,
+					unit: product.unit,
+					growingArea: product.growingArea,
+					producerGroup: product.producerGroup,
+					certifications: product.certifications,
+					harvestDay: product.harvestDay,
+					orderPhone: product.orderPhone,
+				}
+			: null,
+		videoCaptions: render ? spokenLines(render.spec) : [],
+		link: linkForTarget({ product: links, channel: { platform: input.platform } }),
+	}
+	const copy = await writePostCopy(facts, input.tone, captionChannelFor(input.platform))
+	// The composer keeps hashtags in their own field: the trailing hashtag line leaves the caption.
+	const tags = copy.hashtags.join(' ')
+	const caption = tags && copy.caption.endsWith(tags) ? copy.caption.slice(0, -tags.length).trimEnd() : copy.caption
+	return { caption, hashtags: tags, source: copy.source }
 }
