@@ -112,6 +112,10 @@ export const tiktokDirectSchema = z
 	})
 export type TiktokDirectChoices = z.infer<typeof tiktokDirectSchema>
 
+/** What the posts list filters by: one word for a post across its channels, or waiting for approval. */
+export const POST_FILTERS = ['all', 'draft', 'pending', 'scheduled', 'publishing', 'published', 'partly_published', 'needs_you', 'failed'] as const
+export type PostFilter = (typeof POST_FILTERS)[number]
+
 export const POST_WHEN = ['draft', 'now', 'schedule'] as const
 
 export const postFormSchema = z

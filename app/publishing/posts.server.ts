@@ -15,7 +15,7 @@ import { recordManualSnapshot, type ManualNumbers } from './engagement.server.ts
 import { notify } from './notifications.server.ts'
 import type { CopyFacts, CopyTone } from './offline-copy.ts'
 import { linkForTarget } from './post-link.ts'
-import { captionChannelFor, type PostForm, type PostMedia, type TargetKind, targetKindFor, targetTexts, tiktokDirectSchema } from './post-schema.ts'
+import { captionChannelFor, type PostFilter, type PostForm, type PostMedia, type TargetKind, targetKindFor, targetTexts, tiktokDirectSchema } from './post-schema.ts'
 import { announcePost } from './publishing-events.server.ts'
 import { enqueueTarget, moveTarget, scheduleTargets } from './targets.server.ts'
 import { summarisePost, type PostSummary, type TargetState } from './target-state.ts'
@@ -330,9 +330,6 @@ export async function loadApprovalSetting(coopId: string) {
 export async function setPostApproval(coopId: string, on: boolean) {
 	await getDb().coop.update({ where: { id: coopId }, data: { postApproval: on } })
 }
-
-export const POST_FILTERS = ['all', 'draft', 'pending', 'scheduled', 'publishing', 'published', 'partly_published', 'needs_you', 'failed'] as const
-export type PostFilter = (typeof POST_FILTERS)[number]
 
 /** The co-op's posts, newest first, each with one word for its state across channels. */
 export async function listPosts(coopId: string, filter: PostFilter = 'all') {
