@@ -175,3 +175,50 @@ describe('linkForTarget', () => {
 		expect(linkForTarget({ product: null, channel: { platform: 'manual' } })).toBeNull()
 	})
 })
+
+describe('what the form says exactly', () => {
+	const where = (result: { error?: { issues: Array<{ path: PropertyKey[]; code: string; message: string }> } }) =>
+		result.error?.issues.map((issue) => `${issue.path.join('.')} ${issue.code} ${issue.message}`)
+
+	test('each problem points at its field', () => {
+		expect(where(tiktokDirectSchema.safeParse({ privacy: 'SELF_ONLY' }))).toEqual(['consent custom posts:errors.tiktokConsent'])
+		expect(where(tiktokDirectSchema.safeParse({ privacy: 'PUBLIC_TO_EVERYONE', consent: 'on', discloseCommercial: 'on' }))).toEqual([
+			'discloseCommercial custom posts:errors.tiktokCommercial',
+		])
+		expect(where(tiktokDirectSchema.safeParse({ privacy: 'SELF_ONLY', consent: 'on', discloseCommercial: 'on', brandedContent: 'on' }))).toEqual([
+			'privacy custom posts:errors.tiktokBrandedPrivate',
+		])
+		const base = { caption: 'Chè', channelIds: ['c'] }
+		expect(where(postFormSchema.safeParse({ ...base, when: 'draft' }))).toEqual(['renderId custom posts:errors.mediaRequired'])
+		expect(where(postFormSchema.safeParse({ ...base, renderId: 'r', when: 'schedule' }))).toEqual(['day custom posts:errors.whenRequired'])
+	})
+
+	test('a day and a time are the whole field, nothing around them', () => {
+		const problem = (day: string, time: string) => postFormSchema.safeParse({ caption: 'Chè', channelIds: ['c'], renderId: 'r', when: 'schedule', day, time }).success
+		expect(problem('2030-01-02', '08:00')).toBe(true)
+		expect(problem('x2030-01-02', '08:00')).toBe(false)
+		expect(problem('2030-01-02x', '08:00')).toBe(false)
+		expect(problem('2030-01-02', 'x08:00')).toBe(false)
+		expect(problem('2030-01-02', '08:00x')).toBe(false)
+	})
+
+	test('blank optional fields are none; missing hashtags are empty', () => {
+		const parsed = postFormSchema.parse({ caption: 'Chè', channelIds: ['c'], renderId: 'r', productId: '   ', when: 'draft' })
+		expect(parsed.productId).toBeUndefined()
+		expect(parsed.hashtags).toBe('')
+	})
+
+	test('only leading #s are dropped from a hashtag; an empty caption leaves no blank lines', () => {
+		expect(normaliseHashtags('c#sharp')).toBe('#c#sharp')
+		expect(composeText('', '#chè', null)).toBe('#chè')
+	})
+
+	test('every composer field is read, and a file under a prefix is ignored', () => {
+		const form = new FormData()
+		const fields = { renderId: '', photoPostId: 'p', productId: 'pr', caption: 'Chè', hashtags: '#a', tone: 'story', when: 'schedule', day: '2030-01-02', time: '08:00' }
+		for (const [name, value] of Object.entries(fields)) form.set(name, value)
+		form.set('overrides.x', new Blob(['not text']))
+		form.set('tiktok.y', new Blob(['not text']))
+		expect(postFormFromFormData(form)).toEqual({ ...fields, channelIds: [], overrides: {}, tiktok: undefined })
+	})
+})
