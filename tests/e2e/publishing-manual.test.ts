@@ -46,9 +46,12 @@ test('a manual channel: share the file with the caption copied, then mark it pos
 	await page.locator(`input[name="channelIds"][value="${groupId}"]`).check()
 	await page.getByLabel('Nội dung bài (viết một lần cho mọi kênh)').fill('Chè mới về, cả nhà đặt sớm nhé!')
 	await page.getByLabel('Hashtag').fill('chè shantuyết')
+	// The composer and the post page fit a 360-px screen too.
+	await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360)
 	await page.getByTestId('post-now').click()
 	await page.waitForURL(/\/posts\/(?!new)\w+$/)
 	const postUrl = page.url()
+	await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360)
 
 	await page.getByTestId('open-handoff').click()
 	await page.waitForURL(/\/handoff\//)

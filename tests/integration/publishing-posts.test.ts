@@ -8,6 +8,7 @@ import {
 	confirmPostTarget,
 	loadPost,
 	markTargetPosted,
+	recordTargetNumbers,
 	retryPostTarget,
 	savePost,
 	sendBackPost,
@@ -330,5 +331,22 @@ describe("the person's moves on one target", () => {
 		expect((await loadPost(coop.id, postId)).summary).toBe('published')
 		// Marking twice does not publish twice.
 		expect(await markTargetPosted(coop.id, postId, manual!.id, owner.userId, null)).toEqual({ ok: false, problem: 'posts:errors.notPostable' })
+	})
+
+	test("numbers typed in for a published manual channel are kept as a snapshot; not before it is published", async () => {
+		const { coop, owner } = await world()
+		const render = await readyRender(coop.id)
+		const group = await channel(coop.id, 'manual', { manualKind: 'facebook_group' })
+		const saved = await savePost(owner, form({ renderId: render.id, channelIds: [group.id], when: 'schedule', day: '2099-01-01', time: '09:00' }))
+		const postId = (saved as { postId: string }).postId
+		const [target] = await targetsOf(postId)
+		const numbers = { views: 120, likes: 14, comments: 3, shares: null }
+		expect(await recordTargetNumbers(coop.id, postId, target!.id, owner.userId, numbers)).toEqual({ ok: false, problem: 'posts:errors.notPublished' })
+		await markTargetPosted(coop.id, postId, target!.id, owner.userId, null)
+		expect(await recordTargetNumbers(coop.id, postId, target!.id, owner.userId, numbers)).toEqual({ ok: true })
+		const snapshots = (await loadPost(coop.id, postId)).targets[0]!.snapshots
+		expect(snapshots).toEqual([expect.objectContaining({ views: 120, likes: 14, comments: 3, shares: null, source: 'manual' })])
+		const other = await world()
+		await expect(recordTargetNumbers(other.coop.id, postId, target!.id, other.owner.userId, numbers)).rejects.toMatchObject({ status: 404 })
 	})
 })
