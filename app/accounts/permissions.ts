@@ -43,6 +43,8 @@ const OWNER = [
 	'create:invite',
 	'delete:invite',
 	'manage:channel',
+	// An editor's post waits for this when the co-op asks for approval (Coop.postApproval).
+	'approve:post',
 	'read:queue',
 ] as const
 

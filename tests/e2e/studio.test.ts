@@ -97,6 +97,10 @@ test('template → preview → render with live progress → download → hand t
 	await final.getByRole('button', { name: 'Gửi sang lịch đăng' }).click()
 	await final.getByTestId('handed-off').waitFor()
 	await expect(final.getByTestId('handed-off').textContent()).resolves.toContain('sẵn sàng lên lịch')
+	// The handed-off video opens the composer on itself.
+	await final.getByTestId('schedule-render').click()
+	await page.waitForURL(/\/posts\/new\?renderId=\w+$/)
+	await expect(page.locator('input[name="media"]:checked').count()).resolves.toBe(1)
 })
 
 test('a viewer of another co-op gets 404 for an edit and its video', async () => {

@@ -18,6 +18,9 @@ test('viewers only read, editors make content, owners manage the co-op', () => {
 	expect(can('owner', 'update:coop')).toBe(true)
 	expect(can('owner', 'delete:member')).toBe(true)
 	expect(can('owner', 'read:queue')).toBe(true)
+	// An editor's post may wait for an owner when the co-op asks for approval.
+	expect(can('editor', 'approve:post')).toBe(false)
+	expect(can('owner', 'approve:post')).toBe(true)
 })
 
 test('no role, or a role that is not one, may do nothing', () => {

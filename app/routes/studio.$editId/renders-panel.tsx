@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { isActiveRenderStatus } from '~/studio/edits/render-status.ts'
 import type { RenderView } from '~/studio/edits/render-view.ts'
@@ -94,9 +95,16 @@ function ReadyRender({ render, canEdit, busy, onHandOff, posterUrl }: { render: 
 			</div>
 			{render.quality === 'final' ? (
 				render.handedOffAt ? (
-					<p className="rounded-lg bg-tea-50 p-2 text-sm font-medium text-tea-900" data-testid="handed-off">
-						{t('renders.readyForScheduling')}
-					</p>
+					<div className="flex flex-wrap items-center gap-2">
+						<p className="rounded-lg bg-tea-50 p-2 text-sm font-medium text-tea-900" data-testid="handed-off">
+							{t('renders.readyForScheduling')}
+						</p>
+						{canEdit ? (
+							<Link className="btn-primary" to={`/posts/new?renderId=${render.id}`} data-testid="schedule-render">
+								{t('posts:fromStudio.schedule')}
+							</Link>
+						) : null}
+					</div>
 				) : canEdit ? (
 					<button type="button" className="btn-secondary" disabled={busy} onClick={() => onHandOff(render.id)}>
 						{t('renders.handOff')}
