@@ -8,7 +8,7 @@ export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './i18n-l
 // (locale-vi.ts, locale-en.ts glob their folder, so adding a namespace needs no
 // edit here): the browser downloads only the person's language, before it
 // hydrates (entry.client.tsx); the server registers every language at start
-// (i18n-resources.server.ts). docs/decisions/128-one-language-per-page.md.
+// (i18n-resources.server.ts). docs/decisions/128-page-weight.md.
 // (Vite-only: code run by tsx imports i18n-languages.ts and money.ts instead.)
 
 const loaders: Record<Language, () => Promise<{ default: ResourceLanguage }>> = {
