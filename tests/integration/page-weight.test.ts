@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 //     studio routes import.
 //  4. The JavaScript every page loads stays within a budget (bytes are
 //     deterministic for a given lockfile and source).
+//  5. Libraries a page imports on demand stay out of every static import:
+//     tus-js-client comes when a file is sent, not with /library.
 
 const buildDir = path.resolve(`tmp/page-weight-build-${process.pid}`)
 const assets = path.join(buildDir, 'client/assets')
@@ -25,6 +27,8 @@ const EVERY_PAGE_BUDGET = 332_000
 
 /** Modules that belong to some pages only, so never in a chunk every page loads. */
 const PAGE_SPECIFIC = [/\/app\/routes\//, /\/app\/studio\//, /\/app\/media\//, /\/app\/products\//, /\/app\/live\//, /\/app\/publishing\//, /node_modules\/(@dnd-kit|tus-js-client|@conform-to|zod)\//]
+/** Loaded only through import(): in no chunk that the entry or a route imports statically. */
+const ON_DEMAND = [/node_modules\/tus-js-client\//]
 const STUDIO_ONLY = [/\/app\/studio\//, /node_modules\/@dnd-kit\//]
 
 type Manifest = { entry: { module: string; imports: string[] }; routes: Record<string, { module: string; imports?: string[] }> }
@@ -130,4 +134,10 @@ test('rule 3: studio-only code is only in chunks that only studio routes import'
 test('rule 4: the JavaScript every page loads stays within its budget', () => {
 	const bytes = everyPage().reduce((sum, chunk) => sum + Buffer.byteLength(chunks.get(chunk)!.code), 0)
 	expect(bytes).toBeLessThanOrEqual(EVERY_PAGE_BUDGET)
+})
+
+test('rule 5: libraries imported on demand are in no chunk a page imports statically', () => {
+	const holders = [...chunks].filter(([, c]) => c.sources.some((s) => ON_DEMAND.some((p) => p.test(s))))
+	expect(holders.length).toBeGreaterThan(0)
+	expect(holders.flatMap(([chunk]) => importers(chunk).map((id) => `${chunkName(chunk)} ← ${id}`))).toEqual([])
 })
