@@ -243,9 +243,11 @@ class UploadQueue {
 
 	private async start(entry: Tracked) {
 		this.update(entry, { phase: 'uploading' })
-		const tus = await loadTus()
-		// Cancelled (or paused) while the library was arriving.
+		const tus = await loadTus().catch(() => null)
+		// Cancelled while the library was arriving.
 		if (entry.phase !== 'uploading') return
+		// The library itself did not arrive (offline at that moment): paused, resumed like any network pause.
+		if (!tus) return this.update(entry, { phase: 'paused', errorCode: 'network' })
 		let resuming = false
 		const upload = new tus.Upload(entry.file, {
 			endpoint: ENDPOINT,
