@@ -1,6 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { AppShell } from './components/app-shell.tsx'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
@@ -8,7 +8,7 @@ import { Toaster } from './components/toaster.tsx'
 import stylesheet from './tailwind.css?url'
 import { extendSessionIfDue } from './utils/auth.server.ts'
 import { readShellContext } from './utils/shell.server.ts'
-import { createI18n, DEFAULT_LANGUAGE, type Language } from './utils/i18n.ts'
+import { createI18n, DEFAULT_LANGUAGE, isLanguageLoaded, loadLanguage, type Language } from './utils/i18n.ts'
 import { getLanguage } from './utils/language.server.ts'
 import { useNonce } from './utils/nonce.tsx'
 import { popToast } from './utils/responses.server.ts'
@@ -31,13 +31,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return data({ lng, shell, toast }, { headers })
 }
 
+/**
+ * The i18next instance for `lng`. The browser holds only the language it
+ * started in (entry.client.tsx); when the person switches, the page keeps its
+ * current words until the other language's chunk has arrived, never keys.
+ */
+function useI18n(lng: Language) {
+	const ready = isLanguageLoaded(lng)
+	const [shown, setShown] = useState<Language>(ready ? lng : DEFAULT_LANGUAGE)
+	useEffect(() => {
+		let current = true
+		void loadLanguage(lng).then(() => current && setShown(lng))
+		return () => {
+			current = false
+		}
+	}, [lng])
+	const language = ready ? lng : isLanguageLoaded(shown) ? shown : DEFAULT_LANGUAGE
+	return useMemo(() => createI18n(language), [language])
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRouteLoaderData<typeof loader>('root')
 	const lng: Language = rootData?.lng ?? DEFAULT_LANGUAGE
-	const i18n = useMemo(() => createI18n(lng), [lng])
+	const i18n = useI18n(lng)
 	const nonce = useNonce()
 	return (
-		<html lang={lng}>
+		<html lang={i18n.language}>
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import * as tus from 'tus-js-client'
+import type * as tus from 'tus-js-client'
 import { looksLikeHeic } from './file-kinds.ts'
 import { canFingerprint, fingerprintBlob } from './fingerprint.ts'
 
@@ -9,6 +9,10 @@ import { canFingerprint, fingerprintBlob } from './fingerprint.ts'
 // library?), then sent with tus in chunks; tus-js-client remembers each
 // upload in localStorage under a fingerprint of the file, so choosing the same
 // file after a reload continues where it stopped.
+//
+// tus-js-client (about 60 kB) is imported when a file is sent or an unfinished
+// upload is looked at, not with the page: most visits to the library upload
+// nothing (docs/decisions/128-page-weight.md).
 
 export type UploadPhase = 'checking' | 'duplicate' | 'waiting' | 'uploading' | 'stalled' | 'paused' | 'done' | 'failed' | 'skipped'
 
@@ -56,6 +60,22 @@ const PAUSED_RETRY_MS = 60_000
 // window.coopUploadStallMs.
 const STALL_MS = 20_000
 const STALL_CHECK_MS = 1000
+
+const loadTus = () => import('tus-js-client')
+
+// tus-js-client's own localStorage records (its WebStorageUrlStorage keys start
+// with this), read here so that a page with nothing unfinished need not load it.
+const TUS_STORAGE_PREFIX = 'tus::'
+
+function hasStoredUploads() {
+	try {
+		for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith(TUS_STORAGE_PREFIX)) return true
+		return false
+	} catch {
+		// Storage refused (private mode, policy): tus keeps no records there either.
+		return false
+	}
+}
 
 function stallAfterMs() {
 	const override = (window as { coopUploadStallMs?: unknown }).coopUploadStallMs
@@ -173,6 +193,8 @@ class UploadQueue {
 
 	/** Uploads that a closed or reloaded page left unfinished and that this page is not already sending. */
 	async findUnfinished(): Promise<UnfinishedUpload[]> {
+		if (!hasStoredUploads()) return []
+		const tus = await loadTus()
 		const stored = (await tus.defaultOptions.urlStorage?.findAllUploads().catch(() => [])) ?? []
 		const inQueue = new Set(this.tracked.filter((entry) => entry.phase !== 'skipped').map((entry) => `${entry.name}|${entry.size}`))
 		return stored
@@ -188,6 +210,7 @@ class UploadQueue {
 	/** They will not send it again: the partial upload is deleted on the server and forgotten here. */
 	async forgetUnfinished(upload: UnfinishedUpload) {
 		if (upload.uploadUrl) await fetch(upload.uploadUrl, { method: 'DELETE', headers: { 'Tus-Resumable': '1.0.0' } }).catch(() => {})
+		const tus = await loadTus()
 		await tus.defaultOptions.urlStorage?.removeUpload(upload.storageKey)
 		this.publish()
 	}
@@ -220,6 +243,11 @@ class UploadQueue {
 
 	private async start(entry: Tracked) {
 		this.update(entry, { phase: 'uploading' })
+		const tus = await loadTus().catch(() => null)
+		// Cancelled while the library was arriving.
+		if (entry.phase !== 'uploading') return
+		// The library itself did not arrive (offline at that moment): paused, resumed like any network pause.
+		if (!tus) return this.update(entry, { phase: 'paused', errorCode: 'network' })
 		let resuming = false
 		const upload = new tus.Upload(entry.file, {
 			endpoint: ENDPOINT,

@@ -1,4 +1,5 @@
 import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from './i18n.ts'
+import './i18n-resources.server.ts'
 import { languageCookie } from './language-cookie.server.ts'
 
 /** The cookie set by the language switch wins; otherwise Vietnamese. */

@@ -1,0 +1,4 @@
+import { namespacesFromFiles } from './i18n-languages.ts'
+
+// Every namespace of one language, as one chunk: see i18n.ts.
+export default namespacesFromFiles(import.meta.glob<Record<string, unknown>>('../locales/en/*.json', { eager: true, import: 'default' }))
