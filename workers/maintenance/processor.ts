@@ -4,6 +4,7 @@ import { getQueue } from '~/jobs/queues.server.ts'
 import { expireUploads } from './expire-uploads.ts'
 import { purgeExpiredSessions } from './purge-sessions.ts'
 import { reconcileMediaJobs } from './reconcile.ts'
+import { planInsights } from '../publish/insights-job.ts'
 import { reconcileStudio } from '../studio/reconcile.ts'
 
 const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
@@ -14,7 +15,7 @@ const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	// Publishing (issue 11): filled in by workers/publish/.
 	'reconcile-publishing': async () => 0,
 	'plan-channel-refreshes': async () => 0,
-	'plan-insights': async () => 0,
+	'plan-insights': () => planInsights(),
 }
 
 export async function processMaintenance(job: Job<MaintenanceJob>) {
@@ -31,4 +32,5 @@ export async function declareMaintenanceSchedules() {
 	await queue.upsertJobScheduler('expire-uploads', every(60), { name: 'expire-uploads', data: { task: 'expire-uploads' } })
 	// Renders are watched closely: a person is waiting for the progress bar.
 	await queue.upsertJobScheduler('reconcile-studio', every(1), { name: 'reconcile-studio', data: { task: 'reconcile-studio' } })
+	await queue.upsertJobScheduler('plan-insights', every(5), { name: 'plan-insights', data: { task: 'plan-insights' } })
 }
