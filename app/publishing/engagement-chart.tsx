@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_TIME_ZONE, formatDate, formatDateTime } from '~/utils/coop-time.ts'
-import { metricsWithNumbers, plotMetric, seriesByChannel, type Box, type ChartSnapshot, type Metric } from './engagement-series.ts'
+import { metricsWithNumbers, plotMetric, seriesByChannel, timeOf, type Box, type ChartSnapshot, type Metric } from './engagement-series.ts'
 
 // A post's numbers over time (issue 11), hand-written SVG so that the server
 // renders it whole and no chart library ships to a phone
@@ -26,10 +26,11 @@ export function EngagementChart({ snapshots, timeZone = DEFAULT_TIME_ZONE }: { s
 	}
 	const series = seriesByChannel(snapshots)
 	const metrics = metricsWithNumbers(snapshots)
+	const named = series.some((s) => s.channelName)
 	const number = new Intl.NumberFormat(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')
 	return (
 		<section className="space-y-3" data-testid="engagement-chart" aria-label={t('title')}>
-			<ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t('legend')}>
+			<ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label={t('legend')} hidden={!named}>
 				{series.map((s, index) => (
 					<li key={s.channelId} className="flex items-center gap-1">
 						<svg width="14" height="14" aria-hidden="true">
@@ -51,7 +52,7 @@ export function EngagementChart({ snapshots, timeZone = DEFAULT_TIME_ZONE }: { s
 						<caption className="sr-only">{t('tableCaption')}</caption>
 						<thead>
 							<tr>
-								<th scope="col" className="py-1 pr-2">{t('channel')}</th>
+								{named ? <th scope="col" className="py-1 pr-2">{t('channel')}</th> : null}
 								<th scope="col" className="py-1 pr-2">{t('takenAt')}</th>
 								{metrics.map((metric) => (
 									<th key={metric} scope="col" className="py-1 pr-2 text-right">{t(`metric.${metric}`)}</th>
@@ -62,9 +63,9 @@ export function EngagementChart({ snapshots, timeZone = DEFAULT_TIME_ZONE }: { s
 							{series.flatMap((s) =>
 								s.snapshots.map((snapshot, index) => (
 									<tr key={`${s.channelId}-${index}`} className="border-t border-stone-100">
-										<th scope="row" className="py-1 pr-2 font-normal">{s.channelName}</th>
+										{named ? <th scope="row" className="py-1 pr-2 font-normal">{s.channelName}</th> : null}
 										<td className="py-1 pr-2 whitespace-nowrap">
-											{formatDateTime(new Date(snapshot.takenAt), i18n.language, timeZone)}
+											{formatDateTime(new Date(timeOf(snapshot)), i18n.language, timeZone)}
 											{snapshot.source === 'manual' ? <span className="text-stone-500"> · {t('typedIn')}</span> : null}
 										</td>
 										{metrics.map((metric) => (
@@ -91,7 +92,7 @@ function MetricChart({ metric, series, format, timeZone }: { metric: Metric; ser
 	const latest = series
 		.map((s) => {
 			const last = [...s.snapshots].reverse().find((snapshot) => snapshot[metric] !== null)
-			return last ? `${s.channelName}: ${format(last[metric]!)}` : null
+			return last ? (s.channelName ? `${s.channelName}: ${format(last[metric]!)}` : format(last[metric]!)) : null
 		})
 		.filter(Boolean)
 		.join(', ')
@@ -125,7 +126,7 @@ function MetricChart({ metric, series, format, timeZone }: { metric: Metric; ser
 						<g key={line.channelId}>
 							<path d={line.path} fill="none" stroke={colour} strokeWidth="2" strokeLinejoin="round" />
 							{line.points.map((point) => (
-								<Mark key={point.takenAt} shape={MARKS[index % MARKS.length]!} x={point.x} y={point.y} colour={colour} />
+								<Mark key={point.time} shape={MARKS[index % MARKS.length]!} x={point.x} y={point.y} colour={colour} />
 							))}
 						</g>
 					)

@@ -5,22 +5,27 @@
 export const METRICS = ['views', 'likes', 'comments', 'shares'] as const
 export type Metric = (typeof METRICS)[number]
 
-/** One snapshot as the post page's loader sends it (takenAt as an ISO string). */
+/**
+ * One snapshot as a loader sends it (takenAt as an ISO string after the trip,
+ * a Date before it). Without a channel, the snapshots are one target's and
+ * make one line (the post page draws a chart per target that way).
+ */
 export type ChartSnapshot = {
-	targetId: string
-	channelId: string
-	channelName: string
-	platform: string
-	takenAt: string
+	takenAt: string | Date
 	views: number | null
 	likes: number | null
 	comments: number | null
 	shares: number | null
-	source: 'api' | 'manual'
+	source?: string
+	targetId?: string
+	channelId?: string
+	channelName?: string
+	platform?: string
 }
 
 export type ChannelSeries = {
 	channelId: string
+	/** Empty for the one line of snapshots that name no channel. */
 	channelName: string
 	platform: string
 	/** Oldest first. */
@@ -31,14 +36,15 @@ export type ChannelSeries = {
 export function seriesByChannel(snapshots: ChartSnapshot[]): ChannelSeries[] {
 	const byChannel = new Map<string, ChannelSeries>()
 	for (const snapshot of snapshots) {
-		let series = byChannel.get(snapshot.channelId)
+		const channelId = snapshot.channelId ?? ''
+		let series = byChannel.get(channelId)
 		if (!series) {
-			series = { channelId: snapshot.channelId, channelName: snapshot.channelName, platform: snapshot.platform, snapshots: [] }
-			byChannel.set(snapshot.channelId, series)
+			series = { channelId, channelName: snapshot.channelName ?? '', platform: snapshot.platform ?? '', snapshots: [] }
+			byChannel.set(channelId, series)
 		}
 		series.snapshots.push(snapshot)
 	}
-	for (const series of byChannel.values()) series.snapshots.sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt))
+	for (const series of byChannel.values()) series.snapshots.sort((a, b) => timeOf(a) - timeOf(b))
 	return [...byChannel.values()]
 }
 
@@ -52,7 +58,10 @@ export function roundCeiling(value: number): number {
 
 export type Box = { width: number; height: number; left: number; right: number; top: number; bottom: number }
 
-export type PlottedLine = { channelId: string; path: string; points: Array<{ x: number; y: number; value: number; takenAt: string }> }
+export type PlottedLine = { channelId: string; path: string; points: Array<{ x: number; y: number; value: number; time: number }> }
+
+/** A snapshot's moment in ms, whether it came as a Date or as an ISO string. */
+export const timeOf = (snapshot: Pick<ChartSnapshot, 'takenAt'>) => new Date(snapshot.takenAt).getTime()
 
 export type Plot = { lines: PlottedLine[]; max: number; from: number; to: number }
 
@@ -63,7 +72,7 @@ export type Plot = { lines: PlottedLine[]; max: number; from: number; to: number
  */
 export function plotMetric(series: ChannelSeries[], metric: Metric, box: Box): Plot {
 	const known = series.flatMap((s) => s.snapshots.filter((snapshot) => snapshot[metric] !== null))
-	const times = known.map((snapshot) => Date.parse(snapshot.takenAt))
+	const times = known.map(timeOf)
 	const from = times.length ? Math.min(...times) : 0
 	const to = times.length ? Math.max(...times) : 0
 	const max = roundCeiling(Math.max(0, ...known.map((snapshot) => snapshot[metric]!)))
@@ -75,7 +84,7 @@ export function plotMetric(series: ChannelSeries[], metric: Metric, box: Box): P
 		.map((s) => {
 			const points = s.snapshots
 				.filter((snapshot) => snapshot[metric] !== null)
-				.map((snapshot) => ({ x: x(Date.parse(snapshot.takenAt)), y: y(snapshot[metric]!), value: snapshot[metric]!, takenAt: snapshot.takenAt }))
+				.map((snapshot) => ({ x: x(timeOf(snapshot)), y: y(snapshot[metric]!), value: snapshot[metric]!, time: timeOf(snapshot) }))
 			const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' ')
 			return { channelId: s.channelId, path, points }
 		})

@@ -135,6 +135,21 @@ describe('the chart, rendered on the server', () => {
 		expect(html).toMatch(/<desc>Mới nhất: Trang HTX: 480, Nhóm Zalo bán hàng: 60<\/desc>/)
 	})
 
+	test('one target’s snapshots with no channel named (the post page’s per-channel use) make one line and no legend', () => {
+		const html = render(
+			[
+				{ takenAt: new Date('2026-12-02T10:00:00.000Z'), views: 30, likes: null, comments: null, shares: null },
+				{ takenAt: new Date('2026-12-01T10:00:00.000Z'), views: 10, likes: null, comments: null, shares: null },
+			],
+			'en',
+		)
+		expect(html.match(/data-metric="(\w+)"/g)).toEqual(['data-metric="views"'])
+		expect(html).toContain('<path d="M44 94.8 L308 52.4" fill="none"')
+		expect(html).toContain('<desc>Latest: 30</desc>')
+		expect(html).not.toContain('>Channel<')
+		expect(html).toMatch(/<ul[^>]*hidden=""/)
+	})
+
 	test('without numbers it says when they come and what to do', () => {
 		expect(render([], 'en')).toContain('No numbers yet')
 	})
