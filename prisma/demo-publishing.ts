@@ -11,7 +11,8 @@ import { createChannel, createPost, createTarget } from './factories.ts'
 //
 // The Facebook Page, Zalo OA and TikTok channels are demo channels: their
 // tokens are encrypted like real ones but point nowhere, so they are shown
-// as needing a reconnect ("demo_channel") and nothing is ever sent with them.
+// as needing a reconnect (any platform would reject the token: "token_rejected"),
+// their names say "demo", and nothing is ever sent with them.
 // The posts have no video attached: the seed makes no render (its clips are
 // processed by the worker afterwards), and a render row needs a real file.
 
@@ -32,7 +33,7 @@ export async function seedPublishingDemo({ coopId, userId, productIds, now = new
 		}
 	}
 	const apiChannel = async (platform: 'facebook_page' | 'zalo_oa' | 'tiktok', name: string, externalId: string) => {
-		const channel = await createChannel(coopId, { platform, name, externalId, accessToken: null, state: 'needs_reconnect', stateReason: 'demo_channel' })
+		const channel = await createChannel(coopId, { platform, name, externalId, accessToken: null, state: 'needs_reconnect', stateReason: 'token_rejected' })
 		return db.channel.update({ where: { id: channel.id }, data: { accessToken: demoToken(platform), connectedById: userId } })
 	}
 	const page = await apiChannel('facebook_page', 'Trang demo: HTX Chè Shan Tuyết Suối Giàng', 'demo-facebook-page')
@@ -119,7 +120,7 @@ export async function seedPublishingDemo({ coopId, userId, productIds, now = new
 			coopId,
 			userId,
 			kind: 'channel.reconnect',
-			params: JSON.stringify({ channel: page.name, platform: page.platform, reason: 'demo_channel' }),
+			params: JSON.stringify({ channel: page.name, platform: page.platform, reason: 'token_rejected' }),
 			href: '/channels',
 			dedupeKey: `channel-${page.id}-demo`,
 		},

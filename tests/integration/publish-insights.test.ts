@@ -109,7 +109,7 @@ test('Facebook error 190: the channel needs reconnecting, its owners hear of it 
 	const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
 
 	expect((await readTargetInsights(getDb(), target.id)).outcome).toBe('error')
-	expect(await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({ state: 'needs_reconnect', stateReason: 'token_expired' })
+	expect(await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({ state: 'needs_reconnect', stateReason: 'token_rejected' })
 	expect(await snapshotsOf(target.id)).toEqual([])
 	expect(await nextOf(target.id)).toEqual(planned)
 	// The other target on the same channel is not even tried.
@@ -119,7 +119,7 @@ test('Facebook error 190: the channel needs reconnecting, its owners hear of it 
 
 	const notices = await getDb().notification.findMany({ where: { userId: ownerId, kind: 'channel.reconnect' } })
 	expect(notices).toHaveLength(1)
-	expect(JSON.parse(notices[0]!.params)).toMatchObject({ channel: 'Trang HTX', reason: 'token_expired' })
+	expect(JSON.parse(notices[0]!.params)).toMatchObject({ channel: 'Trang HTX', reason: 'token_rejected' })
 	warn.mockRestore()
 })
 

@@ -34,7 +34,7 @@ test('the demo has every kind of channel, posts in each state with numbers over 
 	// Demo tokens are stored like real ones, and say that they go nowhere.
 	expect(channels[0]!.accessToken).not.toContain('demo')
 	expect(decryptSecret(channels[0]!.accessToken!)).toBe('demo-facebook_page-token-points-nowhere')
-	expect(channels.filter((c) => c.platform !== 'manual').every((c) => c.stateReason === 'demo_channel' && c.name.includes('demo'))).toBe(true)
+	expect(channels.filter((c) => c.platform !== 'manual').every((c) => c.stateReason === 'token_rejected' && c.name.includes('demo'))).toBe(true)
 
 	const targets = await db.postTarget.findMany({ where: { coopId: coop.id } })
 	const states = targets.map((t) => t.state)

@@ -20,7 +20,7 @@ test('every kind of notification reads as a sentence in both languages, with its
 	for (const lng of ['vi', 'en'] as const) {
 		const t = createI18n(lng).getFixedT(lng, 'notifications')
 		for (const kind of NOTIFICATION_KINDS) {
-			const text = t(`kind.${kind}`, { post: 'Chè búp', channel: 'Trang HTX', by: 'Lan', comment: 'Sửa giá.', reason: 'token_expired' })
+			const text = t(`kind.${kind}`, { post: 'Chè búp', channel: 'Trang HTX', by: 'Lan', comment: 'Sửa giá.', reason: 'token_rejected' })
 			expect(text, `${lng} ${kind}`).not.toContain('kind.')
 			expect(text, `${lng} ${kind}`).not.toContain('{{')
 			expect(text).toMatch(/Chè búp|Trang HTX/)

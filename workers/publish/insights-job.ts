@@ -106,7 +106,7 @@ export async function readTargetInsights(
 		} else if (error instanceof PlatformError) {
 			outcome = { kind: 'error', errorKind: error.kind, retryAfterMs: error.retryAfterMs }
 		} else throw error
-		if (outcome.errorKind === 'auth') await markChannelNeedsReconnect(db, target.channel.id, 'token_expired')
+		if (outcome.errorKind === 'auth') await markChannelNeedsReconnect(db, target.channel.id, 'token_rejected')
 		else console.warn(`insights: target ${target.id}: ${(error as Error).message}`)
 	}
 
