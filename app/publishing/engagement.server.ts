@@ -20,10 +20,11 @@ export type ManualSnapshot = {
 	coopId: string
 	targetId: string
 	userId: string
-	views: number | null
-	likes: number | null
-	comments: number | null
-	shares: number | null
+	/** A number left out is not known (null), not zero. */
+	views?: number | null
+	likes?: number | null
+	comments?: number | null
+	shares?: number | null
 	takenAt?: Date
 }
 
@@ -41,10 +42,10 @@ export async function recordManualSnapshot(db: PrismaClient, input: ManualSnapsh
 			targetId: target.id,
 			coopId: input.coopId,
 			takenAt: input.takenAt ?? new Date(),
-			views: input.views,
-			likes: input.likes,
-			comments: input.comments,
-			shares: input.shares,
+			views: input.views ?? null,
+			likes: input.likes ?? null,
+			comments: input.comments ?? null,
+			shares: input.shares ?? null,
 			source: 'manual',
 			enteredById: input.userId,
 		},

@@ -21,7 +21,7 @@ test('typed-in numbers are kept for a published manual target, with who typed th
 	const reel = await createTarget(post, page, { kind: 'facebook-reel', state: 'published', platformId: 'r1', publishedAt: new Date('2026-12-01T02:00:00Z') })
 	await getDb().engagementSnapshot.create({ data: { targetId: reel.id, coopId: coop.id, takenAt: new Date('2026-12-01T03:00:00Z'), views: 40, likes: 2, comments: 0, shares: 0 } })
 
-	const row = await recordManualSnapshot(getDb(), { coopId: coop.id, targetId: manual.id, userId: user.id, views: 55, likes: 6, comments: null, shares: null, takenAt: new Date('2026-12-02T03:00:00Z') })
+	const row = await recordManualSnapshot(getDb(), { coopId: coop.id, targetId: manual.id, userId: user.id, views: 55, likes: 6, comments: null, takenAt: new Date('2026-12-02T03:00:00Z') })
 	expect(row).toMatchObject({ source: 'manual', enteredById: user.id, views: 55, comments: null })
 
 	const other = await createUserWithCoop()
