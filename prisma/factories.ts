@@ -3,6 +3,7 @@ import { createProduct } from '~/products/products.server.ts'
 import type { ProductInput } from '~/products/schema.ts'
 import { hashPassword, normalizeEmail } from '~/utils/auth.server.ts'
 import { getDb } from '~/utils/db.server.ts'
+import { encryptSecret } from '~/utils/encryption.server.ts'
 
 // Test data and demo data come from the same functions, so the seed shows
 // exactly what the tests exercise. Everything goes through the real domain
@@ -146,4 +147,93 @@ export async function createDemoProducts(coopId: string) {
 	const ids: string[] = []
 	for (const input of demoProducts()) ids.push((await createProduct(coopId, input)).id)
 	return ids
+}
+
+type ChannelOverrides = {
+	platform?: 'facebook_page' | 'zalo_oa' | 'tiktok' | 'manual'
+	manualKind?: 'zalo_personal' | 'zalo_group' | 'facebook_group' | 'marketplace' | 'other'
+	name?: string
+	externalId?: string | null
+	address?: string | null
+	/** Stored through the encryption module, as the channels code does. */
+	accessToken?: string | null
+	accessExpiresAt?: Date | null
+	state?: 'connected' | 'needs_reconnect'
+	stateReason?: string | null
+	directPost?: boolean
+}
+
+/** A channel of a co-op: a Facebook Page with `page-token` unless told otherwise. */
+export async function createChannel(coopId: string, overrides: ChannelOverrides = {}) {
+	const platform = overrides.platform ?? 'facebook_page'
+	const token = overrides.accessToken === undefined ? (platform === 'manual' ? null : 'page-token') : overrides.accessToken
+	return getDb().channel.create({
+		data: {
+			coopId,
+			platform,
+			manualKind: platform === 'manual' ? (overrides.manualKind ?? 'zalo_group') : null,
+			name: overrides.name ?? `Kênh ${uniqueSuffix()}`,
+			externalId: platform === 'manual' ? null : (overrides.externalId ?? uniqueSuffix()),
+			address: overrides.address ?? null,
+			accessToken: token ? encryptSecret(token) : null,
+			accessExpiresAt: overrides.accessExpiresAt ?? null,
+			state: overrides.state ?? 'connected',
+			stateReason: overrides.stateReason ?? null,
+			directPost: overrides.directPost ?? false,
+		},
+	})
+}
+
+/** A post with one caption (attach a render or a photo set when the test needs the file). */
+export async function createPost(
+	coopId: string,
+	overrides: { caption?: string; hashtags?: string; link?: string | null; renderId?: string | null; productId?: string | null; createdById?: string | null } = {},
+) {
+	return getDb().post.create({
+		data: {
+			coopId,
+			caption: overrides.caption ?? 'Chè Shan tuyết Suối Giàng, búp non hái sáng sớm 🍃',
+			hashtags: overrides.hashtags ?? '#cheshantuyet #yenbai',
+			link: overrides.link ?? null,
+			renderId: overrides.renderId ?? null,
+			productId: overrides.productId ?? null,
+			createdById: overrides.createdById ?? null,
+		},
+	})
+}
+
+type TargetOverrides = {
+	kind?: string
+	state?: 'draft' | 'scheduled' | 'publishing' | 'published' | 'failed' | 'unconfirmed' | 'needs_attention'
+	dueAt?: Date | null
+	platformId?: string | null
+	postUrl?: string | null
+	publishedAt?: Date | null
+	nextInsightsAt?: Date | null
+	reason?: string | null
+	errorKind?: string | null
+	errorMessage?: string | null
+	runs?: number
+}
+
+/** One post on one channel, in whatever state the test needs. */
+export async function createTarget(post: { id: string; coopId: string }, channel: { id: string }, overrides: TargetOverrides = {}) {
+	return getDb().postTarget.create({
+		data: {
+			postId: post.id,
+			coopId: post.coopId,
+			channelId: channel.id,
+			kind: overrides.kind ?? 'facebook-reel',
+			state: overrides.state ?? 'draft',
+			dueAt: overrides.dueAt ?? null,
+			platformId: overrides.platformId ?? null,
+			postUrl: overrides.postUrl ?? null,
+			publishedAt: overrides.publishedAt ?? null,
+			nextInsightsAt: overrides.nextInsightsAt ?? null,
+			reason: overrides.reason ?? null,
+			errorKind: overrides.errorKind ?? null,
+			errorMessage: overrides.errorMessage ?? null,
+			runs: overrides.runs ?? 0,
+		},
+	})
 }

@@ -9,11 +9,13 @@ import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
 import { closeEventBus } from '~/utils/events.server.ts'
 import { loadDotEnv } from '~/utils/dotenv.server.ts'
 import { DEMO_CLIPS, DEMO_PHOTOS, makeDemoClip, makeDemoMusic, makeDemoPhoto } from './demo-media.ts'
+import { seedPublishingDemo } from './demo-publishing.ts'
 import { createDemoProducts } from './factories.ts'
 
 // The demo co-op that `npm run up` shows: a tea co-op in Yên Bái with three
-// products and a few photos, clips and a music bed. Runs once; a second run
-// finds the demo account and does nothing.
+// products and a few photos, clips and a music bed, and its publishing
+// (prisma/demo-publishing.ts). Runs once; a second run finds the demo account
+// and only adds the publishing demo if an older seed left it out.
 
 export const DEMO_EMAIL = 'demo@coopstudio.vn'
 export const DEMO_PASSWORD = 'che-shan-tuyet'
@@ -23,8 +25,15 @@ loadDotEnv()
 async function seed() {
 	const db = getDb()
 	await configureSqlite(db)
-	if (await db.user.findUnique({ where: { email: DEMO_EMAIL } })) {
-		console.log(`demo co-op already there (${DEMO_EMAIL})`)
+	const existing = await db.user.findUnique({
+		where: { email: DEMO_EMAIL },
+		select: { id: true, memberships: { select: { coopId: true }, orderBy: { createdAt: 'asc' }, take: 1 } },
+	})
+	if (existing) {
+		const coopId = existing.memberships[0]?.coopId
+		const products = coopId ? await db.product.findMany({ where: { coopId }, orderBy: { createdAt: 'asc' }, select: { id: true } }) : []
+		const added = coopId ? await seedPublishingDemo({ coopId, userId: existing.id, productIds: products.map((p) => p.id) }) : false
+		console.log(`demo co-op already there (${DEMO_EMAIL})${added ? '; added its publishing demo' : ''}`)
 		return
 	}
 	const user = await db.user.create({
@@ -38,7 +47,9 @@ async function seed() {
 		data: { name: 'HTX Chè Shan Tuyết Suối Giàng', province: 'Yên Bái', phone: '0912345678', zalo: '0912345678' },
 	})
 	await db.membership.create({ data: { userId: user.id, coopId: coop.id, role: 'owner' } })
-	const [teaId] = await createDemoProducts(coop.id)
+	const productIds = await createDemoProducts(coop.id)
+	const [teaId] = productIds
+	await seedPublishingDemo({ coopId: coop.id, userId: user.id, productIds })
 
 	const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'coop-demo-'))
 	try {

@@ -13,6 +13,7 @@ import { watchMaintenanceSchedules } from './maintenance/schedule-watch.ts'
 import { startMediaWorker } from './media/worker.ts'
 import { planChannelRefreshes } from './publish/refresh.ts'
 import { startChannelRefreshWorker } from './publish/refresh-worker.ts'
+import { planInsights, startInsightsWorker } from './publish/insights-job.ts'
 import { startRenderWorker } from './render/worker.ts'
 import { startWorker } from './runtime.ts'
 import { startStudioSide } from './studio/index.ts'
@@ -23,13 +24,21 @@ loadDotEnv()
 const env = getEnv()
 await configureSqlite(getDb())
 
-const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker(), startCaptionTimingWorker(), startChannelRefreshWorker()]
+const workers: Worker[] = [
+	startWorker(QUEUES.maintenance, processMaintenance),
+	startMediaWorker(),
+	startRenderWorker(),
+	startCaptionTimingWorker(),
+	startChannelRefreshWorker(),
+	startInsightsWorker(),
+]
 
 await declareMaintenanceSchedules()
 // Whatever the queue lost while nothing was running comes back now, not in five minutes.
 await reconcileMediaJobs(0)
 // Tokens that ended or end soon while nothing ran are refreshed now, not at the next schedule.
 await planChannelRefreshes(getDb())
+await planInsights()
 const studio = await startStudioSide()
 workers.push(...studio.workers)
 const stopWatchingSchedules = watchMaintenanceSchedules({
@@ -39,6 +48,7 @@ const stopWatchingSchedules = watchMaintenanceSchedules({
 		await reconcileMediaJobs(0)
 		await planChannelRefreshes(getDb())
 		await reconcileStudio({ olderThanMs: 0 })
+		await planInsights()
 	},
 })
 

@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShellContext } from '~/utils/shell.server.ts'
+import { NotificationBell } from './notification-bell.tsx'
 
 const navItems = [
 	{ to: '/', key: 'nav.home' },
@@ -34,6 +35,7 @@ export function AppShell({ shell, children }: { shell: ShellContext; children: R
 						</span>
 					) : null}
 					<div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
+						{signedIn && shell.user ? <NotificationBell userId={shell.user.id} unread={shell.unreadNotifications} /> : null}
 						<LanguageSwitch />
 						{shell.user ? (
 							<LogoutButton className={signedIn ? 'hidden sm:block' : undefined} />

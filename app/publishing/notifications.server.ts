@@ -3,9 +3,27 @@
 //
 // OWNER: notifications (issue 11). The signature of `notify` is the contract
 // the engine, the approval step and the channel refresh code against.
+//
+// The interface renders each kind from its params in the reader's language
+// (app/locales/*/notifications.json `kind.*`), so params carry names, not
+// sentences: `channel` (the channel's name) and `post` (the start of the
+// caption) for target.*, `channel` and `reason` for channel.reconnect,
+// `post`, `by` and `comment` for the approval kinds.
 
-import type { PrismaClient } from '~/utils/db.server.ts'
+import { getDb, type PrismaClient } from '~/utils/db.server.ts'
+import { safeRedirectPath } from '~/utils/redirect.ts'
 import { announceNotification } from './publishing-events.server.ts'
+
+export const NOTIFICATION_KINDS = [
+	'target.published',
+	'target.failed',
+	'target.unconfirmed',
+	'target.hand_off',
+	'channel.reconnect',
+	'post.approval_requested',
+	'post.approved',
+	'post.sent_back',
+] as const
 
 export type NotificationKind =
 	| 'target.published'
@@ -54,4 +72,85 @@ export async function notify(db: PrismaClient, input: NotifyInput): Promise<numb
 		}
 	}
 	return created
+}
+
+export type NotificationView = {
+	id: string
+	kind: NotificationKind | 'unknown'
+	params: Record<string, string>
+	/** A path inside the app, checked again on the way out; null when there is nowhere to go. */
+	href: string | null
+	read: boolean
+	createdAt: Date
+}
+
+const isKind = (kind: string): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind)
+
+function readParams(stored: string): Record<string, string> {
+	try {
+		const parsed = JSON.parse(stored) as unknown
+		if (!parsed || typeof parsed !== 'object') return {}
+		return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]))
+	} catch {
+		return {}
+	}
+}
+
+// The reading side is called by the /notifications route and the shell, which
+// never hold the database client themselves (routes-architecture test).
+
+/** A person's notifications in one co-op, newest first (the latest `take`). */
+export async function listNotifications(
+	{ coopId, userId, take = 50 }: { coopId: string; userId: string; take?: number },
+	db: PrismaClient = getDb(),
+): Promise<NotificationView[]> {
+	const rows = await db.notification.findMany({
+		where: { coopId, userId },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		take,
+	})
+	return rows.map(toView)
+}
+
+function toView(row: { id: string; kind: string; params: string; href: string | null; readAt: Date | null; createdAt: Date }): NotificationView {
+	return {
+		id: row.id,
+		kind: isKind(row.kind) ? row.kind : 'unknown',
+		params: readParams(row.params),
+		href: row.href ? safeRedirectPath(row.href, '') || null : null,
+		read: row.readAt !== null,
+		createdAt: row.createdAt,
+	}
+}
+
+/** How many of a person's notifications in the co-op are unread (the bell's number). */
+export function unreadCount({ coopId, userId }: { coopId: string; userId: string }, db: PrismaClient = getDb()): Promise<number> {
+	return db.notification.count({ where: { coopId, userId, readAt: null } })
+}
+
+/**
+ * Marks a person's notifications read: the ones named, or all of them in the
+ * co-op. Someone else's id is ignored. Returns how many changed.
+ */
+export async function markRead(
+	{ coopId, userId, ids }: { coopId: string; userId: string; ids?: string[] },
+	{ db = getDb(), now = new Date() }: { db?: PrismaClient; now?: Date } = {},
+): Promise<number> {
+	const { count } = await db.notification.updateMany({
+		where: { coopId, userId, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+		data: { readAt: now },
+	})
+	return count
+}
+
+/** One of a person's notifications, for opening it (marked read on the way). */
+export async function openNotification(
+	{ coopId, userId, id }: { coopId: string; userId: string; id: string },
+	db: PrismaClient = getDb(),
+): Promise<NotificationView | null> {
+	const row = await db.notification.findFirst({ where: { id, coopId, userId } })
+	if (!row) return null
+	const readAt = new Date()
+	await markRead({ coopId, userId, ids: [id] }, { db, now: readAt })
+	return toView({ ...row, readAt: row.readAt ?? readAt })
 }

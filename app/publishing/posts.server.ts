@@ -11,7 +11,7 @@ import { localToInstant } from '~/utils/coop-time.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { invariantResponse } from '~/utils/responses.server.ts'
 import { writePostCopy } from './ai-copy.server.ts'
-import { recordManualSnapshot, type ManualNumbers } from './engagement.server.ts'
+import { NumbersNotAcceptedError, recordManualSnapshot, type ManualNumbers } from './engagement.server.ts'
 import { notify } from './notifications.server.ts'
 import type { CopyFacts, CopyTone } from './offline-copy.ts'
 import { linkForTarget } from './post-link.ts'
@@ -494,7 +494,12 @@ export async function markTargetPosted(
 export async function recordTargetNumbers(coopId: string, postId: string, targetId: string, userId: string, numbers: ManualNumbers): Promise<TargetMoveResult> {
 	const target = await requireTarget(coopId, postId, targetId)
 	if (target.state !== 'published') return { ok: false, problem: 'posts:errors.notPublished' }
-	await recordManualSnapshot(getDb(), { coopId, targetId: target.id, userId, numbers })
+	try {
+		await recordManualSnapshot(getDb(), { coopId, targetId: target.id, userId, ...numbers })
+	} catch (error) {
+		if (error instanceof NumbersNotAcceptedError) return { ok: false, problem: error.reason === 'has-api' ? 'posts:errors.numbersFromApi' : 'posts:errors.notPublished' }
+		throw error
+	}
 	return { ok: true }
 }
 

@@ -1,5 +1,6 @@
 import { isRole, type Role } from '~/accounts/permissions.ts'
 import { canOpenQueueDashboard } from '~/accounts/queue-access.server.ts'
+import { unreadCount } from '~/publishing/notifications.server.ts'
 import { readSessionRow } from './auth.server.ts'
 import { getDb } from './db.server.ts'
 
@@ -10,9 +11,11 @@ export type ShellContext = {
 	coops: { id: string; name: string }[]
 	/** Whether the header links to the queue dashboard. */
 	canOpenQueues: boolean
+	/** The bell's number: unread notifications in the active co-op. */
+	unreadNotifications: number
 }
 
-const SIGNED_OUT: ShellContext = { user: null, coop: null, role: null, coops: [], canOpenQueues: false }
+const SIGNED_OUT: ShellContext = { user: null, coop: null, role: null, coops: [], canOpenQueues: false, unreadNotifications: 0 }
 
 /** What the header needs on every page: who is signed in, in which co-op, with which role. */
 export async function readShellContext(request: Request): Promise<ShellContext> {
@@ -36,5 +39,6 @@ export async function readShellContext(request: Request): Promise<ShellContext> 
 		role,
 		coops: user.memberships.map((m) => m.coop),
 		canOpenQueues: await canOpenQueueDashboard({ email: user.email, role }),
+		unreadNotifications: active ? await unreadCount({ coopId: active.coop.id, userId: user.id }) : 0,
 	}
 }

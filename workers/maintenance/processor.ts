@@ -6,6 +6,7 @@ import { expireUploads } from './expire-uploads.ts'
 import { purgeExpiredSessions } from './purge-sessions.ts'
 import { reconcileMediaJobs } from './reconcile.ts'
 import { planChannelRefreshes } from '../publish/refresh.ts'
+import { planInsights } from '../publish/insights-job.ts'
 import { reconcileStudio } from '../studio/reconcile.ts'
 
 const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
@@ -16,7 +17,7 @@ const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	// Publishing (issue 11): filled in by workers/publish/.
 	'reconcile-publishing': async () => 0,
 	'plan-channel-refreshes': () => planChannelRefreshes(getDb()),
-	'plan-insights': async () => 0,
+	'plan-insights': () => planInsights(),
 }
 
 export async function processMaintenance(job: Job<MaintenanceJob>) {
@@ -35,4 +36,5 @@ export async function declareMaintenanceSchedules() {
 	await queue.upsertJobScheduler('reconcile-studio', every(1), { name: 'reconcile-studio', data: { task: 'reconcile-studio' } })
 	// Zalo's access tokens live ~25 h; refreshing 6 h ahead every 10 minutes leaves many tries.
 	await queue.upsertJobScheduler('plan-channel-refreshes', every(10), { name: 'plan-channel-refreshes', data: { task: 'plan-channel-refreshes' } })
+	await queue.upsertJobScheduler('plan-insights', every(5), { name: 'plan-insights', data: { task: 'plan-insights' } })
 }

@@ -68,7 +68,8 @@ export async function tiktokEngagement(settings: PlatformSettings, token: string
 	})
 	const code = field(answer.json, 'error', 'code')
 	if (answer.status >= 400 || (code && code !== 'ok')) {
-		throw new PlatformError(answer.status === 401 ? 'auth' : answer.status === 429 ? 'rate_limit' : 'invalid', `TikTok refused the numbers: ${String(field(answer.json, 'error', 'message') ?? answer.status)}`)
+		const kind = answer.status === 401 ? 'auth' : answer.status === 429 ? 'rate_limit' : answer.status >= 500 ? 'transient' : 'invalid'
+		throw new PlatformError(kind, `TikTok refused the numbers: ${String(field(answer.json, 'error', 'message') ?? answer.status)}`)
 	}
 	const videos = (field(answer.json, 'data', 'videos') as Array<Record<string, unknown>> | undefined) ?? []
 	return new Map(
@@ -77,4 +78,31 @@ export async function tiktokEngagement(settings: PlatformSettings, token: string
 			{ views: count(video.view_count), likes: count(video.like_count), comments: count(video.comment_count), shares: count(video.share_count) },
 		]),
 	)
+}
+
+/**
+ * The public ids of the videos a TikTok publish became, from the publish
+ * status (`publicaly_available_post_id`, TikTok's spelling). Empty while the
+ * upload waits in the creator's inbox or is still processing. The ids are
+ * int64: read from the raw answer, since a JSON number loses their last digits.
+ */
+export async function tiktokPostedVideoIds(settings: PlatformSettings, token: string, publishId: string): Promise<string[]> {
+	const url = `${settings.tiktokApiUrl.replace(/\/+$/, '')}/v2/post/publish/status/fetch/`
+	const answer = await request(url, settings.requestTimeoutMs, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json; charset=UTF-8' },
+		body: JSON.stringify({ publish_id: publishId }),
+	})
+	const code = field(answer.json, 'error', 'code')
+	if (answer.status >= 400 || (code && code !== 'ok')) {
+		const kind = answer.status === 401 || code === 'access_token_invalid' ? 'auth' : answer.status === 429 ? 'rate_limit' : answer.status >= 500 ? 'transient' : 'invalid'
+		throw new PlatformError(kind, `TikTok refused the publish status: ${String(field(answer.json, 'error', 'message') ?? answer.status)}`, {
+			platformCode: typeof code === 'string' ? code : answer.status,
+		})
+	}
+	const listed = /"publicaly_available_post_id"\s*:\s*\[([^\]]*)\]/.exec(answer.text)?.[1] ?? ''
+	return listed
+		.split(',')
+		.map((id) => id.trim().replace(/^"|"$/g, ''))
+		.filter(Boolean)
 }
