@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { expect, test } from 'vitest'
 import {
 	agendaDays,
 	bestHours,
@@ -23,23 +26,6 @@ import {
 
 const VN = 'Asia/Ho_Chi_Minh'
 const BERLIN = 'Europe/Berlin'
-
-// The process runs in New York for this whole file (Node reads TZ again when
-// it is assigned), so any answer that leaned on the process's own zone
-// instead of the co-op's would come out five hours off.
-const processZone = process.env.TZ
-beforeAll(() => {
-	process.env.TZ = 'America/New_York'
-})
-afterAll(() => {
-	if (processZone === undefined) delete process.env.TZ
-	else process.env.TZ = processZone
-})
-
-test('the process really runs in New York while these tests run', () => {
-	expect(new Date('2025-01-15T12:00:00Z').getTimezoneOffset()).toBe(300)
-	expect(new Date('2025-01-15T03:00:00Z').getDate()).toBe(14)
-})
 
 test('weeks start on Monday: weekday index, the Monday of any day, the seven days', () => {
 	expect(weekdayIndex('2025-04-07')).toBe(0)
@@ -115,7 +101,7 @@ test('a published target sits where it went out, any other where it is due, a dr
 	}
 })
 
-test("a post at 20:00 in Hà Nội is placed on that day at 20:00, not on New York's day", () => {
+test('a post at 20:00 in Hà Nội is placed on that day at 20:00 and early morning posts on their own day', () => {
 	const items = [
 		{ id: 'late', at: new Date('2025-04-10T13:00:00Z') },
 		{ id: 'none', at: null },
@@ -237,4 +223,51 @@ test('equal views per post: the hour with more posts behind it first, then the e
 	expect(bestHours(posts, VN)).toEqual([8, 10, 22])
 	expect(bestHours([...posts, at(9, 7, 500)], VN)).toEqual([8, 7, 10])
 	expect(bestHours([...posts, at(9, 23, 50), at(10, 23, 50)], VN)).toEqual([8, 10, 22])
+})
+
+// The process's own zone must change nothing. Vitest may run this file in a
+// worker thread, where assigning process.env.TZ does not move the clock, so
+// the same questions are asked of child processes started with TZ set: New
+// York (five hours behind UTC, the other side of the date line from Hà Nội
+// for part of every day) and Hà Nội itself.
+const probeScript = `
+const c = await import(${JSON.stringify(path.resolve('app/publishing/calendar.ts'))})
+const entries = c.placeItems([new Date('2025-04-10T13:00:00Z'), new Date('2025-04-09T23:30:00Z')], (at) => at, 'Asia/Ho_Chi_Minh')
+console.log(JSON.stringify({
+	offset: new Date('2025-01-15T12:00:00Z').getTimezoneOffset(),
+	placed: entries.map((e) => [e.day, e.time]),
+	week: c.viewRange('week', '2025-04-10', 'Asia/Ho_Chi_Minh').start.toISOString(),
+	month: c.monthWeeks('2025-04-17')[0][0],
+	moved: c.moveToDay(new Date('2025-04-10T13:00:00Z'), '2025-04-14', 'Asia/Ho_Chi_Minh').toISOString(),
+	series: c.seriesDates('2025-04-10', 2, '20:00', 'Asia/Ho_Chi_Minh').map((d) => d.toISOString()),
+	suggested: c.suggestedTimes('tiktok', '2025-04-10', 'Asia/Ho_Chi_Minh').map((s) => s.at.toISOString()),
+}))
+`
+
+async function answersWithProcessZone(zone: string) {
+	const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probeScript], {
+		env: { ...process.env, TZ: zone },
+		encoding: 'utf8',
+	})
+	return JSON.parse(stdout) as Record<string, unknown>
+}
+
+// Two Node processes with tsx: slow to start on a busy machine, hence the generous test timeout.
+test('the calendar reads the co-op\'s zone, never the process\'s: the same answers in New York and in Hà Nội', { timeout: 120_000 }, async () => {
+	const [newYork, hanoi] = await Promise.all([answersWithProcessZone('America/New_York'), answersWithProcessZone(VN)])
+	expect(newYork.offset).toBe(300)
+	expect(hanoi.offset).toBe(-420)
+	const expected = {
+		placed: [
+			['2025-04-10', '06:30'],
+			['2025-04-10', '20:00'],
+		],
+		week: '2025-04-06T17:00:00.000Z',
+		month: '2025-03-31',
+		moved: '2025-04-14T13:00:00.000Z',
+		series: ['2025-04-10T13:00:00.000Z', '2025-04-11T13:00:00.000Z'],
+		suggested: ['2025-04-10T12:00:00.000Z', '2025-04-10T13:30:00.000Z', '2025-04-10T15:00:00.000Z'],
+	}
+	expect(newYork).toEqual({ offset: 300, ...expected })
+	expect(hanoi).toEqual({ offset: -420, ...expected })
 })
