@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE, localToInstant, type Day, type WallTime } from '~/utils/coop-time.ts'
-import type { PrismaClient } from '~/utils/db.server.ts'
+import { getDb } from '~/utils/db.server.ts'
 import { calendarInstant, canReschedule, placeItems, viewDays, viewRange, type CalendarView, type Platform, type PostViews } from './calendar.ts'
 import { summarisePost, type PostSummary, type TargetState } from './target-state.ts'
 import { postNow, rescheduleTarget } from './targets.server.ts'
@@ -35,7 +35,8 @@ export type CalendarChip = {
 	channels: ChipChannel[]
 }
 
-export async function coopTimeZone(db: PrismaClient, coopId: string): Promise<string> {
+export async function coopTimeZone(coopId: string): Promise<string> {
+	const db = getDb()
 	const coop = await db.coop.findUnique({ where: { id: coopId }, select: { timezone: true } })
 	return coop?.timezone ?? DEFAULT_TIME_ZONE
 }
@@ -51,7 +52,8 @@ function snippet(caption: string) {
  * reconnecting. A post's summary covers all its channels, also those on
  * other days.
  */
-export async function calendarData(db: PrismaClient, input: { coopId: string; view: CalendarView; anchor: Day; timeZone: string }) {
+export async function calendarData(input: { coopId: string; view: CalendarView; anchor: Day; timeZone: string }) {
+	const db = getDb()
 	const { coopId, view, anchor, timeZone } = input
 	const range = viewRange(view, anchor, timeZone)
 	const inRange = { gte: range.start, lt: range.end }
@@ -113,7 +115,8 @@ export async function calendarData(db: PrismaClient, input: { coopId: string; vi
  * The co-op's own numbers per platform for suggested times: each published
  * target of the last 180 days with the views of its latest reading.
  */
-export async function engagementByPlatform(db: PrismaClient, coopId: string, now = new Date()): Promise<Record<Platform, PostViews[]>> {
+export async function engagementByPlatform(coopId: string, now = new Date()): Promise<Record<Platform, PostViews[]>> {
+	const db = getDb()
 	const published = await db.postTarget.findMany({
 		where: { coopId, state: 'published', publishedAt: { gte: new Date(now.getTime() - 180 * 86_400_000) } },
 		select: {
@@ -143,10 +146,10 @@ export class CalendarMoveError extends Error {
  * already past, or when none of them could move.
  */
 export async function rescheduleTargets(
-	db: PrismaClient,
 	input: { coopId: string; targetIds: string[]; day: Day; time: WallTime; timeZone: string },
 	now = new Date(),
 ): Promise<number> {
+	const db = getDb()
 	const dueAt = localToInstant(input.day, input.time, input.timeZone)
 	if (!dueAt) throw new CalendarMoveError('not_a_time')
 	if (dueAt.getTime() < now.getTime() - 60_000) throw new CalendarMoveError('in_the_past')
@@ -159,7 +162,8 @@ export async function rescheduleTargets(
 }
 
 /** "Đăng ngay" for a post, unless it is still waiting for an owner's approval. */
-export async function sendPostNow(db: PrismaClient, coopId: string, postId: string, now = new Date()): Promise<number> {
+export async function sendPostNow(coopId: string, postId: string, now = new Date()): Promise<number> {
+	const db = getDb()
 	const post = await db.post.findFirst({ where: { id: postId, coopId, archivedAt: null }, select: { approvalState: true } })
 	if (!post) throw new Response('Not found', { status: 404 })
 	if (post.approvalState === 'pending' || post.approvalState === 'changes_requested') throw new CalendarMoveError('awaiting_approval')
