@@ -1,5 +1,5 @@
 import { Form, Link, useFetcher, useNavigation } from '@remix-run/react'
-import { useId, useState, type DragEvent } from 'react'
+import { useEffect, useId, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isLanguage } from '~/utils/i18n.ts'
 import { shiftDay, type Day } from '~/utils/coop-time.ts'
@@ -75,6 +75,9 @@ export function CalendarPage({ data }: { data: CalendarPageData }) {
 	const fetcher = useFetcher()
 	const [dragged, setDragged] = useState<CalendarChip | null>(null)
 	const [dropDay, setDropDay] = useState<Day | null>(null)
+	// Chips become draggable once the page's script runs; before that a drag would do nothing.
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
 	useRevalidateOnCoopEvents((event) => event.type === 'post.target.updated' || event.type === 'post.updated' || event.type === 'channel.updated')
 
 	const byDay = new Map<Day, CalendarChip[]>(days.map((day) => [day, []]))
@@ -105,7 +108,7 @@ export function CalendarPage({ data }: { data: CalendarPageData }) {
 					onDrop: drop(day),
 				}
 			: {}
-	const chipProps = { data, lng, onDragStart: setDragged, onDragEnd: () => setDragged(null) }
+	const chipProps = { data, draggable: hydrated, onDragStart: setDragged, onDragEnd: () => setDragged(null) }
 	const month = anchor.slice(0, 7)
 	const heading =
 		view === 'week'
@@ -229,14 +232,14 @@ function Chip({
 	chip,
 	compact,
 	data,
-	lng,
+	draggable,
 	onDragStart,
 	onDragEnd,
 }: {
 	chip: CalendarChip
 	compact: boolean
 	data: CalendarPageData
-	lng: string
+	draggable: boolean
 	onDragStart: (chip: CalendarChip) => void
 	onDragEnd: () => void
 }) {
@@ -246,7 +249,7 @@ function Chip({
 	return (
 		<li
 			className={`rounded-md border p-1.5 text-sm ${STATE_STYLE[chip.summary] ?? STATE_STYLE.draft} ${movable ? 'cursor-grab' : ''}`}
-			draggable={movable}
+			draggable={movable && draggable}
 			onDragStart={(event) => {
 				event.dataTransfer.setData('text/plain', chip.key)
 				event.dataTransfer.effectAllowed = 'move'

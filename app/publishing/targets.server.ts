@@ -82,7 +82,7 @@ export async function rescheduleTarget(db: PrismaClient, coopId: string, targetI
 	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId, state: 'scheduled' } })
 	if (!target) return false
 	const { count } = await db.postTarget.updateMany({
-		where: { id: targetId, coopId, state: 'scheduled', dueAt: target.dueAt },
+		where: { id: targetId, coopId, state: 'scheduled' },
 		data: { dueAt, stateChangedAt: now, reason: null, reasonParams: null },
 	})
 	if (count !== 1) return false
