@@ -271,3 +271,22 @@ test('the calendar reads the co-op\'s zone, never the process\'s: the same answe
 	expect(newYork).toEqual({ offset: 300, ...expected })
 	expect(hanoi).toEqual({ offset: -420, ...expected })
 })
+
+function keys(value: unknown, prefix = ''): string[] {
+	return typeof value === 'object' && value !== null
+		? Object.entries(value).flatMap(([key, inner]) => keys(inner, prefix ? `${prefix}.${key}` : key))
+		: [prefix]
+}
+
+test('the calendar speaks both languages with the same keys (Vietnamese has no singular plural form)', async () => {
+	const [{ default: vi }, { default: en }] = await Promise.all([import('~/locales/vi/calendar.json'), import('~/locales/en/calendar.json')])
+	const withoutPlural = (list: string[]) => [...new Set(list.map((k) => k.replace(/_(one|other)$/, '')))].sort()
+	expect(withoutPlural(keys(vi))).toEqual(withoutPlural(keys(en)))
+	// Every state and summary the calendar can show has words, not only a colour.
+	for (const state of ['draft', 'scheduled', 'publishing', 'published', 'failed', 'unconfirmed', 'needs_attention']) {
+		expect(vi.state).toHaveProperty(state)
+	}
+	for (const summary of ['draft', 'scheduled', 'publishing', 'published', 'partly_published', 'failed', 'needs_you']) {
+		expect(vi.summary).toHaveProperty(summary)
+	}
+})
