@@ -168,18 +168,18 @@ export function CalendarPage({ data }: { data: CalendarPageData }) {
 			) : null}
 
 			<div className="hidden md:block" data-testid={`calendar-${view}`}>
-				<div className="grid grid-cols-7 gap-1" role="grid" aria-label={heading}>
+				<div className="grid grid-cols-7 gap-1">
 					{days.slice(0, 7).map((day) => (
-						<div key={`head-${day}`} className="px-1 text-center text-sm font-semibold text-stone-600" role="columnheader">
+						<div key={`head-${day}`} className="px-1 text-center text-sm font-semibold text-stone-600" aria-hidden="true">
 							{dayLabel(day, lng, { weekday: 'short' })}
 						</div>
 					))}
 					{days.map((day) => {
 						const outside = view === 'month' && !day.startsWith(month)
 						return (
-							<div
+							<section
 								key={day}
-								role="gridcell"
+								aria-label={dayLabel(day, lng, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
 								data-day={day}
 								data-testid="calendar-day"
 								className={`rounded-lg border p-1 ${view === 'week' ? 'min-h-64' : 'min-h-28'} ${
@@ -195,7 +195,7 @@ export function CalendarPage({ data }: { data: CalendarPageData }) {
 										<Chip key={chip.key} chip={chip} compact={view === 'month'} {...chipProps} />
 									))}
 								</ul>
-							</div>
+							</section>
 						)
 					})}
 				</div>

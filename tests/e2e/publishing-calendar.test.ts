@@ -1,6 +1,9 @@
+import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { AxeResults } from 'axe-core'
 import Database from 'better-sqlite3'
 import { nanoid } from 'nanoid'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
 
@@ -10,9 +13,21 @@ import { baseUrl, launchBrowser, signUpThroughUi } from '#tests/support/browser.
 // The composer is another page; the rows it would make are written here.
 
 let browser: Browser
+let axeSource: string
 beforeAll(async () => {
 	browser = await launchBrowser()
+	axeSource = await fs.readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 })
+
+/** Serious or critical axe violations on the page as it is now (the same rules as accessibility.test.ts). */
+async function axeViolations(page: Page) {
+	await page.evaluate(axeSource)
+	const results = await page.evaluate(() => {
+		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe
+		return axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } })
+	})
+	return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
 afterAll(async () => {
 	await browser?.close()
 })
@@ -65,7 +80,7 @@ function targetDue(targetId: string) {
 	}
 }
 
-test('a scheduled post is dragged to another day and keeps 20:00; "Đổi giờ" moves it to a suggested time; a series schedules a video a day', async () => {
+test('a scheduled post is dragged to another day and keeps 20:00; "Đổi giờ" moves it to a suggested time; in the month view a drag keeps it; a series schedules a video a day', async () => {
 	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
 	const person = await signUpThroughUi(page)
 	// Monday of the week after next: both it and the Wednesday after it are in one Monday-first week.
@@ -94,6 +109,7 @@ test('a scheduled post is dragged to another day and keeps 20:00; "Đổi giờ"
 	await grid.locator(`[data-testid="calendar-chip"][data-day="${later}"]`).waitFor()
 	await expect(grid.locator(`[data-day="${later}"] [data-testid="chip-time"]`).textContent()).resolves.toBe('20:00')
 	expect(targetDue(targetId).toISOString()).toBe(new Date(`${later}T20:00:00+07:00`).toISOString())
+	await expect(axeViolations(page)).resolves.toEqual([])
 
 	// The keyboard way: open the chip's actions, pick the suggested 11:30, save.
 	const moved = grid.getByTestId('calendar-chip')
@@ -103,6 +119,15 @@ test('a scheduled post is dragged to another day and keeps 20:00; "Đổi giờ"
 	await moved.getByRole('button', { name: 'Lưu giờ mới' }).click()
 	await grid.locator('[data-testid="chip-time"]', { hasText: '11:30' }).waitFor()
 	expect(targetDue(targetId).toISOString()).toBe(new Date(`${later}T11:30:00+07:00`).toISOString())
+
+	// The month view: dragged back to Monday, it keeps 11:30.
+	await page.getByRole('link', { name: 'Tháng' }).click()
+	const month = page.getByTestId('calendar-month')
+	await month.locator(`[data-testid="calendar-chip"][data-day="${later}"][draggable="true"]`).waitFor()
+	// Held by its time: the chip's actions may still be open below it.
+	await month.getByTestId('calendar-chip').getByTestId('chip-time').dragTo(month.locator(`[data-testid="calendar-day"][data-day="${day}"]`))
+	await month.locator(`[data-testid="calendar-chip"][data-day="${day}"]`).waitFor()
+	expect(targetDue(targetId).toISOString()).toBe(new Date(`${day}T11:30:00+07:00`).toISOString())
 
 	// A series: the same video on the first two days, the second at the evening suggestion.
 	const series = page.getByTestId('series-form')
@@ -137,5 +162,7 @@ test('on a phone 360 px wide the calendar is an agenda list with each channel’
 	// Nothing wider than the screen.
 	const width = await page.evaluate(() => document.documentElement.scrollWidth)
 	expect(width).toBeLessThanOrEqual(360)
+	await chip.getByText('Đổi giờ · Đăng ngay').click()
+	await expect(axeViolations(page)).resolves.toEqual([])
 	await page.close()
 })
