@@ -8,9 +8,9 @@ import { calendarData, CalendarMoveError, coopTimeZone, engagementByPlatform, re
 import { CalendarPage } from '~/publishing/calendar-view.tsx'
 import { createSeries, SERIES_MAX_DAYS, SeriesError, seriesChoices } from '~/publishing/series.server.ts'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
-import { isCalendarDay, today } from '~/utils/coop-time.ts'
+import { formatDay, isCalendarDay, today } from '~/utils/coop-time.ts'
 import { dispatchIntent } from '~/utils/intent.server.ts'
-import { getT } from '~/utils/language.server.ts'
+import { getLanguage, getT } from '~/utils/language.server.ts'
 import { redirectWithToast } from '~/utils/responses.server.ts'
 
 const PLATFORMS: Platform[] = ['facebook_page', 'zalo_oa', 'tiktok', 'manual']
@@ -83,7 +83,8 @@ export async function action({ request }: ActionFunctionArgs) {
 				if (!parsed.success) return failed('not_a_time')
 				const { targetId, day, time } = parsed.data
 				await rescheduleTargets({ coopId, targetIds: targetId, day, time, timeZone })
-				return redirectWithToast(request, back, { kind: 'success', key: 'calendar:toast.moved', values: { day, time } })
+				const shown = formatDay(day, await getLanguage(request))
+				return redirectWithToast(request, back, { kind: 'success', key: 'calendar:toast.moved', values: { day: shown, time } })
 			},
 			'post-now': async () => {
 				const parsed = PostNowSchema.safeParse(formObject(formData, []))
