@@ -66,3 +66,52 @@ export async function scheduleTargets(db: PrismaClient, coopId: string, targetId
 	}
 	return scheduled
 }
+
+/**
+ * Moves a scheduled target to another time (the calendar's drag and its
+ * "Đổi giờ" form). Only a target still scheduled moves, in one conditional
+ * update; a job already waiting for the old time is moved with it, or taken
+ * off the queue when the new time is beyond the enqueue window (the
+ * reconciler puts it back in time). Returns false when the target was not
+ * scheduled any more (someone or the worker moved it first).
+ *
+ * Added by the calendar (issue 11) with the engine's signature, minimal; the
+ * engine's owner may replace the inside.
+ */
+export async function rescheduleTarget(db: PrismaClient, coopId: string, targetId: string, dueAt: Date, now = new Date()): Promise<boolean> {
+	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId, state: 'scheduled' } })
+	if (!target) return false
+	const { count } = await db.postTarget.updateMany({
+		where: { id: targetId, coopId, state: 'scheduled' },
+		data: { dueAt, stateChangedAt: now, reason: null, reasonParams: null },
+	})
+	if (count !== 1) return false
+	await announceTarget(coopId, { ...target, state: 'scheduled' })
+	const dueSoon = dueAt.getTime() - now.getTime() <= ENQUEUE_AHEAD_MS
+	const job = await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, target.runs + 1))
+	if (job && (await job.isDelayed())) {
+		if (dueSoon) await job.changeDelay(Math.max(0, dueAt.getTime() - now.getTime()))
+		else await job.remove()
+	} else if (dueSoon && !job) {
+		await enqueueTarget({ ...target, dueAt }, now)
+	}
+	return true
+}
+
+/**
+ * "Đăng ngay": every target of the post that is waiting (draft, scheduled,
+ * failed, needs attention) becomes due now and goes on the queue at once.
+ * Returns how many targets were sent.
+ */
+export async function postNow(db: PrismaClient, coopId: string, postId: string, now = new Date()): Promise<number> {
+	const targets = await db.postTarget.findMany({
+		where: { postId, coopId, state: { in: ['draft', 'scheduled', 'failed', 'needs_attention'] } },
+		select: { id: true },
+	})
+	let sent = 0
+	for (const { id } of targets) {
+		const moved = await rescheduleTarget(db, coopId, id, now, now)
+		sent += moved ? 1 : await scheduleTargets(db, coopId, [id], now, now)
+	}
+	return sent
+}
