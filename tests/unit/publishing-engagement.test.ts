@@ -6,6 +6,8 @@ import { EngagementChart } from '~/publishing/engagement-chart.tsx'
 import { manualSnapshotSchema } from '~/publishing/engagement-schema.ts'
 import { metricsWithNumbers, plotMetric, roundCeiling, seriesByChannel, type Box, type ChartSnapshot } from '~/publishing/engagement-series.ts'
 import { createI18n } from '~/utils/i18n.ts'
+// The server's registry of both languages (the browser loads only its own).
+import '~/utils/i18n-resources.server.ts'
 
 const snap = (overrides: Partial<ChartSnapshot>): ChartSnapshot => ({
 	targetId: 't1',

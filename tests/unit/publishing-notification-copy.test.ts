@@ -5,6 +5,8 @@ import en from '~/locales/en/notifications.json'
 import vi from '~/locales/vi/notifications.json'
 import { NOTIFICATION_KINDS } from '~/publishing/notifications.server.ts'
 import { createI18n } from '~/utils/i18n.ts'
+// The server's registry of both languages (the browser loads only its own).
+import '~/utils/i18n-resources.server.ts'
 
 const keys = (value: unknown, prefix = ''): string[] =>
 	value && typeof value === 'object'
