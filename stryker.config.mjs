@@ -34,6 +34,8 @@ export default {
 		'workers/render/loudness.ts',
 		'workers/render/graph/*.ts',
 		'workers/publish/deliver.ts',
+		'workers/publish/rate-limits.ts',
+		'workers/publish/reasons.ts',
 		'workers/publish/platforms/errors.ts',
 		'!**/*.server.ts',
 		// React hooks and browser upload code: not pure logic.
