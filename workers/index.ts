@@ -11,6 +11,8 @@ import { declareMaintenanceSchedules, processMaintenance } from './maintenance/p
 import { reconcileMediaJobs } from './maintenance/reconcile.ts'
 import { watchMaintenanceSchedules } from './maintenance/schedule-watch.ts'
 import { startMediaWorker } from './media/worker.ts'
+import { reconcilePublishing } from './publish/reconcile.ts'
+import { startPublishWorker } from './publish/worker.ts'
 import { startRenderWorker } from './render/worker.ts'
 import { startWorker } from './runtime.ts'
 import { startStudioSide } from './studio/index.ts'
@@ -21,11 +23,12 @@ loadDotEnv()
 const env = getEnv()
 await configureSqlite(getDb())
 
-const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker(), startCaptionTimingWorker()]
+const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), startMediaWorker(), startRenderWorker(), startCaptionTimingWorker(), startPublishWorker()]
 
 await declareMaintenanceSchedules()
 // Whatever the queue lost while nothing was running comes back now, not in five minutes.
 await reconcileMediaJobs(0)
+await reconcilePublishing()
 const studio = await startStudioSide()
 workers.push(...studio.workers)
 const stopWatchingSchedules = watchMaintenanceSchedules({
@@ -34,6 +37,7 @@ const stopWatchingSchedules = watchMaintenanceSchedules({
 		await declareMaintenanceSchedules()
 		await reconcileMediaJobs(0)
 		await reconcileStudio({ olderThanMs: 0 })
+		await reconcilePublishing()
 	},
 })
 

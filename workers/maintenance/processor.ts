@@ -4,6 +4,7 @@ import { getQueue } from '~/jobs/queues.server.ts'
 import { expireUploads } from './expire-uploads.ts'
 import { purgeExpiredSessions } from './purge-sessions.ts'
 import { reconcileMediaJobs } from './reconcile.ts'
+import { reconcilePublishing } from '../publish/reconcile.ts'
 import { reconcileStudio } from '../studio/reconcile.ts'
 
 const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
@@ -12,7 +13,7 @@ const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	'expire-uploads': () => expireUploads(),
 	'reconcile-studio': () => reconcileStudio(),
 	// Publishing (issue 11): filled in by workers/publish/.
-	'reconcile-publishing': async () => 0,
+	'reconcile-publishing': () => reconcilePublishing(),
 	'plan-channel-refreshes': async () => 0,
 	'plan-insights': async () => 0,
 }
@@ -31,4 +32,6 @@ export async function declareMaintenanceSchedules() {
 	await queue.upsertJobScheduler('expire-uploads', every(60), { name: 'expire-uploads', data: { task: 'expire-uploads' } })
 	// Renders are watched closely: a person is waiting for the progress bar.
 	await queue.upsertJobScheduler('reconcile-studio', every(1), { name: 'reconcile-studio', data: { task: 'reconcile-studio' } })
+	// Scheduled posts come due every minute; one whose job Redis lost is put back before its time.
+	await queue.upsertJobScheduler('reconcile-publishing', every(1), { name: 'reconcile-publishing', data: { task: 'reconcile-publishing' } })
 }
