@@ -86,7 +86,7 @@ async function reelAtFake(bytes: Buffer, upload: 'all' | 'none', finish: boolean
 	const form = (params: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams({ ...params, access_token: 'page-token' }) })
 	const started = (await (await fetch(`${platforms.url}/v24.0/1234/video_reels`, form({ upload_phase: 'start' }))).json()) as { video_id: string; upload_url: string }
 	if (upload === 'all') {
-		await fetch(started.upload_url, { method: 'POST', headers: { authorization: 'OAuth page-token', offset: '0', file_size: String(bytes.length) }, body: bytes })
+		await fetch(started.upload_url, { method: 'POST', headers: { authorization: 'OAuth page-token', offset: '0', file_size: String(bytes.length) }, body: new Uint8Array(bytes) })
 	}
 	if (finish) await fetch(`${platforms.url}/v24.0/1234/video_reels`, form({ upload_phase: 'finish', video_id: started.video_id, video_state: 'PUBLISHED', description: 'x' }))
 	return started

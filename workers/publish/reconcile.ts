@@ -72,6 +72,11 @@ export function publishReconcileKind({ now = () => new Date() }: { now?: () => D
 		}
 		try {
 			const status = await delivery.client.checkStatus(delivery.request, context)
+			// The run its worker never finished is closed with what the platform said.
+			await db.publishAttempt.updateMany({
+				where: { targetId: row.id, run: row.runs, status: 'running' },
+				data: { status: 'checked', finishedAt: now(), answer: `status check: ${status.state}` },
+			})
 			switch (status.state) {
 				case 'published':
 					return { decision: 'completed', result: { checked: 'published', platformId: status.platformId } }
