@@ -3,7 +3,6 @@ import { startFakePlatforms, type FakePlatforms } from '#tests/support/fake-plat
 import { startTsxProcess, waitForHealthy, type RunningProcess } from '#tests/support/processes.ts'
 import { createChannel, createCoopWithOwner, createPostTarget, createReadyRender, usePlatforms } from '#tests/support/publish-engine-world.ts'
 import { spawnedProcessEnv } from '#tests/support/server-env.ts'
-import { reconcilePublishing } from '#workers/publish/reconcile.ts'
 import { jobIds, QUEUES } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
 import { scheduleTargets } from '~/publishing/targets.server.ts'
@@ -79,8 +78,7 @@ test('SIGKILL mid-upload: the stalled job is failed, not re-run; the check resum
 	const failed = await until(async () => ({ state: await job.getState(), reason: (await getQueue(QUEUES.publish).getJob(job.id!))?.failedReason }), (j) => j.state === 'failed')
 	expect(failed.reason).toBe('job stalled more than allowable limit')
 
-	// The minute's reconcile pass (the worker runs the same function on its schedule).
-	await reconcilePublishing()
+	// The new worker checks it itself (at once when it fails the stalled job, else on its minute's pass): nothing from here.
 	const done = await until(() => db.postTarget.findUniqueOrThrow({ where: { id: target.id } }), (t) => t.state === 'published')
 	expect(done).toMatchObject({ runs: 2, platformId: midway.platformId })
 	const reels = [...platforms.reels.values()].filter((reel) => reel.id === midway.platformId)

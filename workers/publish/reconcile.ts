@@ -38,7 +38,13 @@ const jobIdOf = (row: TargetRow) => jobIds.publish(row.id, row.state === 'schedu
 
 const snapshot = (row: TargetRow) => ({ state: row.state as TargetState, dueAt: row.dueAt, updatedAt: row.stateChangedAt, platformId: row.platformId })
 
-export function publishReconcileKind({ now = () => new Date() }: { now?: () => Date } = {}): ReconcileKind<TargetRow, Settled> {
+export type PublishReconcileOptions = {
+	now?: () => Date
+	/** Only these targets (a job the worker just failed as stalled is checked at once, not at the next minute). */
+	targetIds?: string[]
+}
+
+export function publishReconcileKind({ now = () => new Date(), targetIds }: PublishReconcileOptions = {}): ReconcileKind<TargetRow, Settled> {
 	const db = getDb()
 	const queue = getQueue(QUEUES.publish)
 
@@ -138,6 +144,7 @@ export function publishReconcileKind({ now = () => new Date() }: { now?: () => D
 		owing: () =>
 			db.postTarget.findMany({
 				where: {
+					...(targetIds ? { id: { in: targetIds } } : {}),
 					OR: [{ state: 'scheduled', dueAt: { lte: new Date(now().getTime() + ENQUEUE_AHEAD_MS) } }, { state: 'publishing' }],
 				},
 				select: { id: true, coopId: true, postId: true, channelId: true, state: true, dueAt: true, stateChangedAt: true, runs: true, platformId: true },
@@ -168,6 +175,6 @@ export function publishReconcileKind({ now = () => new Date() }: { now?: () => D
 }
 
 /** Returns how many targets needed something done. */
-export async function reconcilePublishing(options: { now?: () => Date } = {}): Promise<number> {
+export async function reconcilePublishing(options: PublishReconcileOptions = {}): Promise<number> {
 	return (await reconcile(publishReconcileKind(options))).handled
 }
