@@ -129,6 +129,20 @@ test('stuck in publishing mid-upload: Facebook says it never started publishing,
 	expect(platforms.reels.get(reel.video_id)!.bytes.equals(content)).toBe(true)
 })
 
+test('stuck in publishing before anything that publishes was sent (no stage saved): sent again, published once', async () => {
+	const { target } = await strandedTarget('facebook-video', {})
+	const posts = platforms.pagePosts.length
+	await reconcilePublishing()
+	expect(await targetRow(target.id)).toMatchObject({ state: 'scheduled', runs: 1 })
+	const worker = startPublishWorker()
+	try {
+		expect(await until(() => targetRow(target.id), (t) => t.state === 'published')).toMatchObject({ runs: 2 })
+	} finally {
+		await worker.close()
+	}
+	expect(platforms.pagePosts.length - posts).toBe(1)
+})
+
 test('stuck in publishing with no platform id: unconfirmed, telling the person where to look and for what; their answer settles it', async () => {
 	const { coopId, target } = await strandedTarget('facebook-video', { stage: 'posting' })
 	await reconcilePublishing()

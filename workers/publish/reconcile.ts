@@ -18,6 +18,21 @@ import { captionOf, deliveryFor, loadTarget, markPublished, markUnconfirmed, typ
 import { failureReason } from './reasons.ts'
 import { platformSettings } from './settings.ts'
 
+/**
+ * Every client saves a stage before its first request that could make a post
+ * public (Facebook "posting", Zalo "creating", a TikTok publish id before the
+ * last chunk; a Reel's start makes only an unpublished upload session): a
+ * checkpoint with no stage means nothing that publishes was sent, so sending
+ * again cannot post twice (docs/decisions/151-never-twice.md).
+ */
+function neverCommitted(checkpoint: string) {
+	try {
+		return !(JSON.parse(checkpoint) as { stage?: string }).stage
+	} catch {
+		return false
+	}
+}
+
 type TargetRow = {
 	id: string
 	coopId: string
@@ -58,6 +73,7 @@ export function publishReconcileKind({ now = () => new Date(), targetIds }: Publ
 	async function unconfirm(row: TargetRow) {
 		const target = await loadTarget(db, row.id)
 		if (!target) return
+		if (neverCommitted(target.checkpoint)) return sendAgain(row)
 		await markUnconfirmed(db, target, captionOf(target), { errorKind: 'unknown', errorMessage: 'The worker stopped while sending, before the platform gave an id' }, row.runs)
 	}
 
@@ -65,6 +81,7 @@ export function publishReconcileKind({ now = () => new Date(), targetIds }: Publ
 	async function check(row: TargetRow): Promise<CheckDecision<Settled>> {
 		const target = await loadTarget(db, row.id)
 		if (!target || target.state !== 'publishing') return { decision: 'wait' }
+		if (!target.platformId && neverCommitted(target.checkpoint)) return { decision: 'enqueue' }
 		const delivery = await deliveryFor(target)
 		if (!delivery.ok || !target.platformId) {
 			await markUnconfirmed(db, target, captionOf(target), { errorKind: 'unknown', errorMessage: 'The worker stopped while sending, before the platform gave an id' }, row.runs)
