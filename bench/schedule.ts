@@ -82,7 +82,7 @@ async function main() {
 		}
 		// All due at one instant, a little ahead so that the worker's start-up pass queues them first.
 		const due = new Date(Date.now() + 30_000)
-		await db.postTarget.updateMany({ where: { id: { in: targetIds } }, data: { dueAt: due } })
+		await db.postTarget.updateMany({ data: { dueAt: due } })
 		log(`created in ${Math.round((Date.now() - createStarted) / 1000)} s; all due at ${due.toISOString()}`)
 
 		const env = {
