@@ -102,7 +102,7 @@ async function main() {
 			const healthPort = String(await freePort())
 			const worker = startTsxProcess('workers/index.ts', { ...env, WORKER_HEALTH_PORT: healthPort })
 			workers.push(worker)
-			await waitForHealthy(`http://127.0.0.1:${healthPort}/healthz`, worker)
+			await waitForHealthy(`http://127.0.0.1:${healthPort}/healthz`, worker, 180_000)
 			return worker
 		}
 		// The bench's database holds only these targets; a cheap count keeps the fake platform (same process) responsive.

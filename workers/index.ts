@@ -28,7 +28,9 @@ const workers: Worker[] = [startWorker(QUEUES.maintenance, processMaintenance), 
 await declareMaintenanceSchedules()
 // Whatever the queue lost while nothing was running comes back now, not in five minutes.
 await reconcileMediaJobs(0)
-await reconcilePublishing()
+// Thousands of due posts can be owed after a crash: the publish worker is already taking jobs, so
+// this pass runs beside it instead of holding the start (and the health check) back.
+void reconcilePublishing().catch((error: Error) => console.error('worker: publishing reconcile at start failed:', error.message))
 const studio = await startStudioSide()
 workers.push(...studio.workers)
 const stopWatchingSchedules = watchMaintenanceSchedules({
