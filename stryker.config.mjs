@@ -36,6 +36,8 @@ export default {
 		'workers/render/graph/*.ts',
 		'workers/publish/deliver.ts',
 		'app/publishing/platform/errors.ts',
+		'workers/publish/rate-limits.ts',
+		'workers/publish/reasons.ts',
 		'!**/*.server.ts',
 		// React hooks and browser upload code: not pure logic.
 		'!app/accounts/use-can.ts',

@@ -14,6 +14,8 @@ import { startMediaWorker } from './media/worker.ts'
 import { planChannelRefreshes } from './publish/refresh.ts'
 import { startChannelRefreshWorker } from './publish/refresh-worker.ts'
 import { planInsights, startInsightsWorker } from './publish/insights-job.ts'
+import { reconcilePublishing } from './publish/reconcile.ts'
+import { startPublishWorker } from './publish/worker.ts'
 import { startRenderWorker } from './render/worker.ts'
 import { startWorker } from './runtime.ts'
 import { startStudioSide } from './studio/index.ts'
@@ -29,6 +31,7 @@ const workers: Worker[] = [
 	startMediaWorker(),
 	startRenderWorker(),
 	startCaptionTimingWorker(),
+	startPublishWorker(),
 	startChannelRefreshWorker(),
 	startInsightsWorker(),
 ]
@@ -39,6 +42,9 @@ await reconcileMediaJobs(0)
 // Tokens that ended or end soon while nothing ran are refreshed now, not at the next schedule.
 await planChannelRefreshes(getDb())
 await planInsights()
+// Thousands of due posts can be owed after a crash: the publish worker is already taking jobs, so
+// this pass runs beside it instead of holding the start (and the health check) back.
+void reconcilePublishing().catch((error: Error) => console.error('worker: publishing reconcile at start failed:', error.message))
 const studio = await startStudioSide()
 workers.push(...studio.workers)
 const stopWatchingSchedules = watchMaintenanceSchedules({
@@ -49,6 +55,7 @@ const stopWatchingSchedules = watchMaintenanceSchedules({
 		await planChannelRefreshes(getDb())
 		await reconcileStudio({ olderThanMs: 0 })
 		await planInsights()
+		await reconcilePublishing()
 	},
 })
 

@@ -17,7 +17,7 @@ import type { CopyFacts, CopyTone } from './offline-copy.ts'
 import { linkForTarget } from './post-link.ts'
 import { captionChannelFor, type PostFilter, type PostForm, type PostMedia, type TargetKind, targetKindFor, targetTexts, tiktokDirectSchema } from './post-schema.ts'
 import { announcePost } from './publishing-events.server.ts'
-import { enqueueTarget, moveTarget, scheduleTargets } from './targets.server.ts'
+import { confirmUnconfirmed, markPosted, moveTarget, retryTarget, scheduleTargets } from './targets.server.ts'
 import { summarisePost, type PostSummary, type TargetState } from './target-state.ts'
 import { readCreatorInfo } from './tiktok-creator.server.ts'
 
@@ -439,8 +439,7 @@ export async function retryPostTarget(coopId: string, postId: string, targetId: 
 	const target = await requireTarget(coopId, postId, targetId)
 	if (target.state !== 'failed' && target.state !== 'needs_attention') return { ok: false, problem: 'posts:errors.notRetryable' }
 	if (target.channel.state !== 'connected') return { ok: false, problem: 'posts:errors.reconnectFirst' }
-	const scheduled = await scheduleTargets(getDb(), coopId, [target.id], now, now)
-	return scheduled === 1 ? { ok: true } : { ok: false, problem: 'posts:errors.notRetryable' }
+	return (await retryTarget(getDb(), coopId, target.id, now)) ? { ok: true } : { ok: false, problem: 'posts:errors.notRetryable' }
 }
 
 /**
@@ -456,15 +455,8 @@ export async function confirmPostTarget(
 ): Promise<TargetMoveResult> {
 	const target = await requireTarget(coopId, postId, targetId)
 	if (target.state !== 'unconfirmed') return { ok: false, problem: 'posts:errors.notUnconfirmed' }
-	const db = getDb()
-	if (answer.found) {
-		const moved = await moveTarget(db, target, 'unconfirmed', 'published', { publishedAt: now, postUrl: answer.postUrl || target.postUrl, reason: null })
-		return moved ? { ok: true } : { ok: false, problem: 'posts:errors.notUnconfirmed' }
-	}
-	const moved = await moveTarget(db, target, 'unconfirmed', 'scheduled', { dueAt: now })
-	if (!moved) return { ok: false, problem: 'posts:errors.notUnconfirmed' }
-	await enqueueTarget({ id: target.id, dueAt: now, runs: target.runs }, now)
-	return { ok: true }
+	const moved = await confirmUnconfirmed(getDb(), coopId, target.id, { found: answer.found, url: answer.postUrl || null }, now)
+	return moved ? { ok: true } : { ok: false, problem: 'posts:errors.notUnconfirmed' }
 }
 
 /** A manual channel: the person posted the package themselves. */
@@ -479,6 +471,11 @@ export async function markTargetPosted(
 	const target = await requireTarget(coopId, postId, targetId)
 	if (target.kind !== 'manual') return { ok: false, problem: 'posts:errors.notManual' }
 	const db = getDb()
+	// Due: the engine handed the package over and waits for the person.
+	if (target.state === 'needs_attention') {
+		return (await markPosted(db, coopId, target.id, userId, postUrl, now)) ? { ok: true } : { ok: false, problem: 'posts:errors.notPostable' }
+	}
+	// Posted ahead of its time: it goes straight to published, through publishing as every target does.
 	const data = { publishedAt: now, postUrl, markedById: userId, reason: null }
 	let from = target.state as TargetState
 	if (from === 'scheduled') {

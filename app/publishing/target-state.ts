@@ -16,7 +16,8 @@ const MOVES: Record<TargetState, TargetState[]> = {
 	// Someone checked the page and found it there, or not (then it may be sent again).
 	unconfirmed: ['published', 'scheduled'],
 	failed: ['scheduled', 'draft'],
-	needs_attention: ['scheduled', 'draft'],
+	// A manual channel's hand-off ends when the person marks it posted.
+	needs_attention: ['scheduled', 'draft', 'published'],
 	published: [],
 }
 

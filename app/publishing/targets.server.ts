@@ -3,15 +3,14 @@
 // live event; and a due target is handed to the queue with a deterministic
 // job id. The worker (workers/publish/), the composer, the calendar and the
 // post page all call these; nothing else writes PostTarget.state.
-//
-// OWNER: the engine (issue 11). The signatures below are the contract the
-// composer, calendar and post pages code against.
+// (docs/decisions/156-publishing-engine.md).
 
 import { QUEUES, jobIds } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
 import type { PrismaClient } from '~/utils/db.server.ts'
+import { firstInsightsAt } from './insights-schedule.ts'
 import { canMove, ENQUEUE_AHEAD_MS, type TargetState } from './target-state.ts'
-import { announceTarget } from './publishing-events.server.ts'
+import { announcePost, announceTarget } from './publishing-events.server.ts'
 
 export type TargetRef = { id: string; postId: string; channelId: string; coopId: string }
 
@@ -31,18 +30,41 @@ export async function moveTarget(
 		where: { id: target.id, state: from },
 		data: { ...data, state: to, stateChangedAt: new Date() },
 	})
-	if (count === 1) await announceTarget(target.coopId, { ...target, state: to })
+	if (count === 1) {
+		await announceTarget(target.coopId, { ...target, state: to })
+		await announcePost(target.coopId, target.postId)
+	}
 	return count === 1
 }
 
-/** Puts a scheduled target's job on the queue (delayed until due); a second call for the same run is a no-op. */
+const PUBLISH_JOB_OPTIONS = { attempts: 1, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } }
+
+/**
+ * Puts a scheduled target's job on the queue (delayed until due); a second
+ * call for the same run and time is a no-op. A job of the same run that is
+ * still waiting for another time (the target was moved) is replaced; one the
+ * worker already passed over (completed or failed without publishing) is
+ * replaced too, since the database says the target still owes this run.
+ */
 export async function enqueueTarget(target: { id: string; dueAt: Date | null; runs: number }, now = new Date()) {
-	const delay = Math.max(0, (target.dueAt?.getTime() ?? now.getTime()) - now.getTime())
-	await getQueue(QUEUES.publish).add(
-		'publish',
-		{ targetId: target.id },
-		{ jobId: jobIds.publish(target.id, target.runs + 1), delay, attempts: 1, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
-	)
+	const queue = getQueue(QUEUES.publish)
+	const jobId = jobIds.publish(target.id, target.runs + 1)
+	const due = target.dueAt?.getTime() ?? now.getTime()
+	const delay = Math.max(0, due - now.getTime())
+	const existing = await queue.getJob(jobId)
+	if (existing) {
+		const state = await existing.getState()
+		if (state === 'active') return
+		const existingDue = existing.timestamp + (existing.delay ?? 0)
+		if ((state === 'delayed' || state === 'waiting' || state === 'prioritized') && Math.abs(existingDue - due) < 1000) return
+		// A job that is being taken right now cannot be removed: it finds the target's state and time itself.
+		const removed = await existing.remove().then(
+			() => true,
+			() => false,
+		)
+		if (!removed) return
+	}
+	await queue.add('publish', { targetId: target.id }, { jobId, delay, ...PUBLISH_JOB_OPTIONS })
 }
 
 /**
@@ -64,54 +86,114 @@ export async function scheduleTargets(db: PrismaClient, coopId: string, targetId
 		await announceTarget(coopId, { ...target, state: 'scheduled' })
 		if (dueAt.getTime() - now.getTime() <= ENQUEUE_AHEAD_MS) await enqueueTarget({ ...target, dueAt }, now)
 	}
+	if (scheduled > 0) {
+		const posts = await db.postTarget.findMany({ where: { id: { in: targetIds }, coopId }, select: { postId: true }, distinct: ['postId'] })
+		for (const { postId } of posts) await announcePost(coopId, postId)
+	}
 	return scheduled
 }
 
-/**
- * Moves a scheduled target to another time (the calendar's drag and its
- * "Đổi giờ" form). Only a target still scheduled moves, in one conditional
- * update; a job already waiting for the old time is moved with it, or taken
- * off the queue when the new time is beyond the enqueue window (the
- * reconciler puts it back in time). Returns false when the target was not
- * scheduled any more (someone or the worker moved it first).
- *
- * Added by the calendar (issue 11) with the engine's signature, minimal; the
- * engine's owner may replace the inside.
- */
-export async function rescheduleTarget(db: PrismaClient, coopId: string, targetId: string, dueAt: Date, now = new Date()): Promise<boolean> {
-	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId, state: 'scheduled' } })
-	if (!target) return false
-	const { count } = await db.postTarget.updateMany({
-		where: { id: targetId, coopId, state: 'scheduled' },
-		data: { dueAt, stateChangedAt: now, reason: null, reasonParams: null },
-	})
-	if (count !== 1) return false
-	await announceTarget(coopId, { ...target, state: 'scheduled' })
-	const dueSoon = dueAt.getTime() - now.getTime() <= ENQUEUE_AHEAD_MS
-	const job = await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, target.runs + 1))
-	if (job && (await job.isDelayed())) {
-		if (dueSoon) await job.changeDelay(Math.max(0, dueAt.getTime() - now.getTime()))
-		else await job.remove()
-	} else if (dueSoon && !job) {
-		await enqueueTarget({ ...target, dueAt }, now)
-	}
-	return true
-}
+const RETRYABLE: TargetState[] = ['failed', 'unconfirmed', 'needs_attention']
 
 /**
- * "Đăng ngay": every target of the post that is waiting (draft, scheduled,
- * failed, needs attention) becomes due now and goes on the queue at once.
- * Returns how many targets were sent.
+ * "Retry" for one channel: a failed, unconfirmed or waiting target is sent
+ * now. A failed target starts over (the platform refused it, nothing of it
+ * exists there); an unconfirmed or needs-attention one keeps its checkpoint,
+ * so an upload the platform holds is resumed, never made twice.
+ * Returns false when the target is not in a state that can be retried.
  */
+export async function retryTarget(db: PrismaClient, coopId: string, targetId: string, now = new Date()): Promise<boolean> {
+	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId } })
+	if (!target || !RETRYABLE.includes(target.state as TargetState)) return false
+	const fresh = target.state === 'failed' ? { checkpoint: '{}', platformId: null } : {}
+	const moved = await moveTarget(db, target, target.state as TargetState, 'scheduled', {
+		dueAt: now,
+		reason: null,
+		reasonParams: null,
+		errorKind: null,
+		errorMessage: null,
+		...fresh,
+	})
+	if (moved) await enqueueTarget({ ...target, dueAt: now }, now)
+	return moved
+}
+
+/** "Post now": every channel of the post that has not gone (draft, scheduled, failed, needs attention) is sent now. */
 export async function postNow(db: PrismaClient, coopId: string, postId: string, now = new Date()): Promise<number> {
 	const targets = await db.postTarget.findMany({
 		where: { postId, coopId, state: { in: ['draft', 'scheduled', 'failed', 'needs_attention'] } },
 		select: { id: true },
 	})
-	let sent = 0
-	for (const { id } of targets) {
-		const moved = await rescheduleTarget(db, coopId, id, now, now)
-		sent += moved ? 1 : await scheduleTargets(db, coopId, [id], now, now)
+	return scheduleTargets(db, coopId, targets.map((t) => t.id), now, now)
+}
+
+/** Moves one channel's time (drag on the calendar). Returns false when it has already gone or is going. */
+export async function rescheduleTarget(db: PrismaClient, coopId: string, targetId: string, dueAt: Date, now = new Date()): Promise<boolean> {
+	// A draft is not moved into the schedule by a drag: it may be waiting for an owner's approval.
+	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId }, select: { state: true } })
+	if (!target || !['scheduled', 'failed', 'needs_attention'].includes(target.state)) return false
+	const scheduled = (await scheduleTargets(db, coopId, [targetId], dueAt, now)) === 1
+	// A job waiting for the old time would fire early: it is replaced now, or by the reconciler when the new time nears.
+	if (scheduled && dueAt.getTime() - now.getTime() > ENQUEUE_AHEAD_MS) await dropWaitingJob(targetId, await currentRuns(db, targetId))
+	return scheduled
+}
+
+async function currentRuns(db: PrismaClient, targetId: string) {
+	return (await db.postTarget.findUniqueOrThrow({ where: { id: targetId }, select: { runs: true } })).runs
+}
+
+async function dropWaitingJob(targetId: string, runs: number) {
+	const job = await getQueue(QUEUES.publish).getJob(jobIds.publish(targetId, runs + 1))
+	if (!job) return
+	const state = await job.getState()
+	if (state === 'delayed' || state === 'waiting' || state === 'prioritized') await job.remove().catch(() => {})
+}
+
+/**
+ * A person's answer about an unconfirmed target: found on the page (published,
+ * with its address if they pasted it), or not there (sent again now, from
+ * the start: the platform never made it).
+ */
+export async function confirmUnconfirmed(
+	db: PrismaClient,
+	coopId: string,
+	targetId: string,
+	answer: { found: boolean; url?: string | null },
+	now = new Date(),
+): Promise<boolean> {
+	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId, state: 'unconfirmed' } })
+	if (!target) return false
+	if (answer.found) {
+		return moveTarget(db, target, 'unconfirmed', 'published', {
+			publishedAt: now,
+			postUrl: answer.url ?? target.postUrl,
+			reason: null,
+			reasonParams: null,
+			nextInsightsAt: target.platformId ? firstInsightsAt(now) : null,
+		})
 	}
-	return sent
+	const moved = await moveTarget(db, target, 'unconfirmed', 'scheduled', {
+		dueAt: now,
+		checkpoint: '{}',
+		platformId: null,
+		reason: null,
+		reasonParams: null,
+		errorKind: null,
+		errorMessage: null,
+	})
+	if (moved) await enqueueTarget({ ...target, dueAt: now }, now)
+	return moved
+}
+
+/** A manual channel's hand-off done: the person posted it themselves (and may paste its address). */
+export async function markPosted(db: PrismaClient, coopId: string, targetId: string, userId: string, url?: string | null, now = new Date()): Promise<boolean> {
+	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId, state: 'needs_attention', reason: 'hand_off' } })
+	if (!target) return false
+	return moveTarget(db, target, 'needs_attention', 'published', {
+		publishedAt: now,
+		markedById: userId,
+		postUrl: url ?? null,
+		reason: null,
+		reasonParams: null,
+	})
 }

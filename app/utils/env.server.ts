@@ -77,6 +77,9 @@ const envSchema = z.object({
 	IMAGE_MAX_MEGAPIXELS: z.coerce.number().positive().default(100),
 	MEDIA_CONCURRENCY: z.coerce.number().int().positive().default(1),
 	RENDER_CONCURRENCY: z.coerce.number().int().positive().default(1),
+	// Publish jobs at once per worker process: they wait on the platforms, not the CPU
+	// (docs/decisions/156-publishing-engine.md; bench/schedule.ts measures it).
+	PUBLISH_CONCURRENCY: z.coerce.number().int().positive().default(50),
 	// Empty means the bundled builds (workers/ffmpeg/binaries.ts).
 	FFMPEG_PATH: z.string().optional(),
 	FFPROBE_PATH: z.string().optional(),

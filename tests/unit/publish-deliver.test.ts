@@ -75,6 +75,13 @@ describe('backoff', () => {
 })
 
 describe('deliver', () => {
+	test('a result without a failure has no wait and no platform code', async () => {
+		const { client } = scripted([succeed])
+		expect(await run(client).promise).toMatchObject({ status: 'published', retryAfterMs: null, platformCode: null })
+		const refused = scripted([fail(new PlatformError('invalid', 'too long'))])
+		expect(await run(refused.client).promise).toMatchObject({ status: 'failed', retryAfterMs: null, platformCode: null })
+	})
+
 	test('published at the first try: one attempt, no wait', async () => {
 		const { client, calls } = scripted([succeed])
 		const { promise, waits } = run(client)
@@ -110,9 +117,10 @@ describe('deliver', () => {
 	})
 
 	test('a rate limit longer than the run may wait ends it as rate_limit at once', async () => {
-		const { client, calls } = scripted([fail(new PlatformError('rate_limit', 'tomorrow', { retryAfterMs: 60_001 }))])
+		const { client, calls } = scripted([fail(new PlatformError('rate_limit', 'tomorrow', { retryAfterMs: 60_001, platformCode: 4 }))])
 		const { promise, waits } = run(client)
-		expect(await promise).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'rate_limit' } })
+		// The wait and the code travel with the result: the worker reschedules for exactly then.
+		expect(await promise).toMatchObject({ status: 'failed', attempts: 1, error: { kind: 'rate_limit' }, retryAfterMs: 60_001, platformCode: '4' })
 		expect(waits).toEqual([])
 		expect(calls.publish).toBe(1)
 	})

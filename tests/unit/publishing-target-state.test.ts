@@ -23,6 +23,12 @@ describe('moves', () => {
 		expect(canMove('scheduled', 'publishing')).toBe(true)
 		expect(canMove('failed', 'scheduled')).toBe(true)
 	})
+	test('a hand-off (needs attention) ends published when the person marks it posted; a failed one must be sent again first', () => {
+		expect(canMove('needs_attention', 'published')).toBe(true)
+		expect(canMove('needs_attention', 'scheduled')).toBe(true)
+		expect(canMove('failed', 'published')).toBe(false)
+		expect(canMove('needs_attention', 'publishing')).toBe(false)
+	})
 })
 
 describe('after a delivery', () => {

@@ -7,6 +7,7 @@ import { purgeExpiredSessions } from './purge-sessions.ts'
 import { reconcileMediaJobs } from './reconcile.ts'
 import { planChannelRefreshes } from '../publish/refresh.ts'
 import { planInsights } from '../publish/insights-job.ts'
+import { reconcilePublishing } from '../publish/reconcile.ts'
 import { reconcileStudio } from '../studio/reconcile.ts'
 
 const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
@@ -14,8 +15,8 @@ const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	'purge-sessions': () => purgeExpiredSessions(),
 	'expire-uploads': () => expireUploads(),
 	'reconcile-studio': () => reconcileStudio(),
-	// Publishing (issue 11): filled in by workers/publish/.
-	'reconcile-publishing': async () => 0,
+	// Publishing (issue 11).
+	'reconcile-publishing': () => reconcilePublishing(),
 	'plan-channel-refreshes': () => planChannelRefreshes(getDb()),
 	'plan-insights': () => planInsights(),
 }
@@ -37,4 +38,6 @@ export async function declareMaintenanceSchedules() {
 	// Zalo's access tokens live ~25 h; refreshing 6 h ahead every 10 minutes leaves many tries.
 	await queue.upsertJobScheduler('plan-channel-refreshes', every(10), { name: 'plan-channel-refreshes', data: { task: 'plan-channel-refreshes' } })
 	await queue.upsertJobScheduler('plan-insights', every(5), { name: 'plan-insights', data: { task: 'plan-insights' } })
+	// Scheduled posts come due every minute; one whose job Redis lost is put back before its time.
+	await queue.upsertJobScheduler('reconcile-publishing', every(1), { name: 'reconcile-publishing', data: { task: 'reconcile-publishing' } })
 }

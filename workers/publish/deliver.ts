@@ -14,6 +14,9 @@ export type DeliveryResult = {
 	/** How many times the publish steps were run (1 when the first try went through). */
 	attempts: number
 	error: { kind: PlatformErrorKind; message: string } | null
+	/** What the failing answer said beyond its kind: how long to wait (Retry-After, Graph usage headers) and the platform's own code. */
+	retryAfterMs: number | null
+	platformCode: string | null
 	checkpoint: Checkpoint
 }
 
@@ -64,6 +67,8 @@ export async function deliver(client: PlatformClient, request: PublishRequest, o
 		platformId: platformId ?? context.checkpoint.platformId ?? null,
 		attempts,
 		error: error ? { kind: error.kind, message: error.message } : null,
+		retryAfterMs: error?.retryAfterMs ?? null,
+		platformCode: error?.platformCode ?? null,
 		checkpoint: context.checkpoint,
 	})
 

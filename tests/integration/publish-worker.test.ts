@@ -1,0 +1,200 @@
+import type { Worker } from 'bullmq'
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { startFakePlatforms, type FakePlatforms } from '#tests/support/fake-platforms.ts'
+import { createChannel, createCoopWithOwner, createPostTarget, createReadyRender, usePlatforms } from '#tests/support/publish-engine-world.ts'
+import { startPublishWorker } from '#workers/publish/worker.ts'
+import { jobIds, QUEUES } from '~/jobs/definitions.ts'
+import { getQueue } from '~/jobs/queues.server.ts'
+import { markPosted, retryTarget, scheduleTargets } from '~/publishing/targets.server.ts'
+import { getDb } from '~/utils/db.server.ts'
+import { closeEventBus } from '~/utils/events.server.ts'
+import { addMember } from '../../prisma/factories.ts'
+
+// The publish worker against local platforms written from their documentation:
+// each platform's happy path, and each way a platform lets us down.
+
+let platforms: FakePlatforms
+let worker: Worker
+
+beforeAll(async () => {
+	platforms = await startFakePlatforms()
+	usePlatforms(platforms.url)
+	worker = startPublishWorker()
+})
+afterAll(async () => {
+	await worker.close()
+	await platforms.close()
+	await closeEventBus()
+})
+let before: { reels: number; posts: number; tiktok: number; zalo: number; requests: number }
+beforeEach(() => {
+	before = { reels: platforms.reels.size, posts: platforms.pagePosts.length, tiktok: platforms.tiktok.size, zalo: platforms.zaloArticles.length, requests: platforms.requests.length }
+})
+
+const db = () => getDb()
+
+/** Waits for the target's first job to finish (the worker has written everything), then reads the target. */
+async function settled(targetId: string, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs
+	for (;;) {
+		const job = await getQueue(QUEUES.publish).getJob(jobIds.publish(targetId, 1))
+		const state = job ? await job.getState() : 'missing'
+		if (state === 'completed' || state === 'failed') return db().postTarget.findUniqueOrThrow({ where: { id: targetId } })
+		if (Date.now() > deadline) throw new Error(`the job of ${targetId} is still ${state}`)
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
+async function publishNow(kind: string, channelSpec: Parameters<typeof createChannel>[1], extra: Parameters<typeof createPostTarget>[3] = {}) {
+	const { coopId, userId } = await createCoopWithOwner()
+	const channel = await createChannel(coopId, channelSpec)
+	const target = await createPostTarget(coopId, channel, kind, extra)
+	expect(await scheduleTargets(db(), coopId, [target.id], new Date())).toBe(1)
+	return { coopId, userId, channel, target, done: await settled(target.id) }
+}
+
+const notificationsOf = (coopId: string) => db().notification.findMany({ where: { coopId }, orderBy: { createdAt: 'asc' } })
+const attemptsOf = (targetId: string) => db().publishAttempt.findMany({ where: { targetId }, orderBy: { startedAt: 'asc' } })
+
+test('a Reel: uploaded, finished, followed to published; the id and checkpoint are in the database and the publishers are told', async () => {
+	const { coopId, userId } = await createCoopWithOwner()
+	const editor = await addMember(coopId, { role: 'editor' })
+	const channel = await createChannel(coopId, { platform: 'facebook_page' })
+	const { renderId, content } = await createReadyRender(coopId)
+	const target = await createPostTarget(coopId, channel, 'facebook-reel', { renderId })
+	await scheduleTargets(db(), coopId, [target.id], new Date())
+	const done = await settled(target.id)
+
+	expect(done).toMatchObject({ state: 'published', runs: 1, reason: null, errorKind: null })
+	const reel = platforms.reels.get(done.platformId!)!
+	expect(reel.bytes.equals(content)).toBe(true)
+	expect(reel.finished).toBe(1)
+	expect(reel.description).toBe('Chè Shan tuyết Suối Giàng, hái tay 🍃\n\n#chè #yênbái')
+	expect(JSON.parse(done.checkpoint)).toMatchObject({ platformId: done.platformId, stage: 'finished' })
+	expect(done.publishedAt).not.toBeNull()
+	expect(done.nextInsightsAt!.getTime() - done.publishedAt!.getTime()).toBe(3600_000)
+	expect(await attemptsOf(target.id)).toEqual([expect.objectContaining({ run: 1, status: 'published', tries: 1, platformId: done.platformId, finishedAt: expect.any(Date) })])
+	const told = await notificationsOf(coopId)
+	expect(told.map((n) => [n.userId, n.kind, n.href]).sort()).toEqual(
+		[[userId, 'target.published', `/posts/${target.postId}`], [editor.user.id, 'target.published', `/posts/${target.postId}`]].sort(),
+	)
+	// The token the platform saw is the decrypted one; the database holds it only encrypted.
+	expect(platforms.requests.find((r) => r.path.startsWith('/rupload/'))!.headers.authorization).toBe('OAuth page-token')
+	expect((await db().channel.findUniqueOrThrow({ where: { id: channel.id } })).accessToken).not.toContain('page-token')
+})
+
+test('a feed video, a Zalo article and TikTok (inbox and direct) each publish once', async () => {
+	const video = await publishNow('facebook-video', { platform: 'facebook_page' })
+	expect(video.done).toMatchObject({ state: 'published' })
+	expect(platforms.pagePosts.slice(before.posts)).toEqual([expect.objectContaining({ id: video.done.platformId, kind: 'video' })])
+
+	const zalo = await publishNow('zalo-article', { platform: 'zalo_oa' })
+	expect(zalo.done).toMatchObject({ state: 'published' })
+	expect(platforms.zaloArticles.slice(before.zalo)).toEqual([expect.objectContaining({ id: zalo.done.platformId })])
+
+	const inbox = await publishNow('tiktok-inbox', { platform: 'tiktok' })
+	expect(inbox.done).toMatchObject({ state: 'published' })
+	const direct = await publishNow('tiktok-direct', { platform: 'tiktok' }, { privacy: 'SELF_ONLY' })
+	expect(direct.done).toMatchObject({ state: 'published' })
+	const uploads = [...platforms.tiktok.values()].slice(before.tiktok)
+	expect(uploads.map((u) => [u.inbox, u.complete])).toEqual([[true, true], [false, true]])
+	expect(uploads[1]!.postInfo).toMatchObject({ privacy_level: 'SELF_ONLY' })
+})
+
+test('Facebook error 190: needs attention, the channel needs reconnecting, the owner is told, nothing is retried', async () => {
+	platforms.mishap(/POST \/v24\.0\/1234\/video_reels/, { kind: 'expired-token' })
+	const { coopId, channel, target, done } = await publishNow('facebook-reel', { platform: 'facebook_page' })
+	expect(done).toMatchObject({ state: 'needs_attention', reason: 'reconnect', errorKind: 'auth', runs: 1 })
+	expect(platforms.requests.slice(before.requests).filter((r) => r.path.endsWith('/video_reels'))).toHaveLength(1)
+	expect(await db().channel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({ state: 'needs_reconnect', stateReason: 'token_rejected' })
+	expect((await notificationsOf(coopId)).map((n) => n.kind)).toEqual(['channel.reconnect'])
+	expect(await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, 2))).toBeUndefined()
+
+	// Another post on that channel waits for the reconnect without calling Facebook.
+	const second = await createPostTarget(coopId, channel, 'facebook-reel')
+	const requests = platforms.requests.length
+	await scheduleTargets(db(), coopId, [second.id], new Date())
+	expect(await settled(second.id)).toMatchObject({ state: 'needs_attention', reason: 'reconnect', runs: 0 })
+	expect(platforms.requests.length).toBe(requests)
+})
+
+test('a short Retry-After is waited out inside the run; the post goes once', async () => {
+	platforms.mishap(/inbox\/video\/init/, { kind: 'rate-limit', retryAfterSeconds: 1 })
+	const { target, done } = await publishNow('tiktok-inbox', { platform: 'tiktok' })
+	expect(done).toMatchObject({ state: 'published', runs: 1 })
+	expect(await attemptsOf(target.id)).toEqual([expect.objectContaining({ status: 'published', tries: 2 })])
+	expect(platforms.tiktok.size - before.tiktok).toBe(1)
+})
+
+test('a long Retry-After reschedules the target for then, says why, and queues its next run', async () => {
+	platforms.mishap(/inbox\/video\/init/, { kind: 'rate-limit', retryAfterSeconds: 7200 })
+	const { target, done } = await publishNow('tiktok-inbox', { platform: 'tiktok' })
+	expect(done).toMatchObject({ state: 'scheduled', runs: 1, reason: 'rate_limit', errorKind: 'rate_limit' })
+	const wait = done.dueAt!.getTime() - done.stateChangedAt.getTime()
+	expect(wait).toBeGreaterThan(7100_000)
+	expect(JSON.parse(done.reasonParams!)).toEqual({ at: done.dueAt!.toISOString() })
+	const next = await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, 2))
+	expect(await next!.getState()).toBe('delayed')
+	expect(platforms.tiktok.size - before.tiktok).toBe(0)
+	await next!.remove()
+})
+
+test('a 500 and then success: one post, two tries in one run', async () => {
+	platforms.mishap(/POST \/v24\.0\/1234\/videos/, { kind: 'server-error' })
+	const { target, done } = await publishNow('facebook-video', { platform: 'facebook_page' })
+	expect(done).toMatchObject({ state: 'published', runs: 1 })
+	expect(await attemptsOf(target.id)).toEqual([expect.objectContaining({ status: 'published', tries: 2 })])
+	expect(platforms.pagePosts.length - before.posts).toBe(1)
+})
+
+test('a timeout after Facebook accepted the finish: the status call finds it, published once', async () => {
+	platforms.mishap(/POST \/v24\.0\/1234\/video_reels/, { kind: 'accept-then-hang' }, { skip: 1 })
+	const { done } = await publishNow('facebook-reel', { platform: 'facebook_page' })
+	expect(done).toMatchObject({ state: 'published', runs: 1 })
+	const reels = [...platforms.reels.values()].slice(before.reels)
+	expect(reels).toHaveLength(1)
+	expect(reels[0]!.finished).toBe(1)
+	expect(done.platformId).toBe(reels[0]!.id)
+})
+
+test('an upload connection dropped halfway resumes at the offset Facebook holds', async () => {
+	platforms.mishap(/POST \/rupload\//, { kind: 'drop-halfway' })
+	const { coopId } = await createCoopWithOwner()
+	const channel = await createChannel(coopId, { platform: 'facebook_page' })
+	const { renderId, content } = await createReadyRender(coopId, 2_000_000)
+	const target = await createPostTarget(coopId, channel, 'facebook-reel', { renderId })
+	await scheduleTargets(db(), coopId, [target.id], new Date())
+	const done = await settled(target.id)
+	expect(done).toMatchObject({ state: 'published', runs: 1 })
+	const reel = platforms.reels.get(done.platformId!)!
+	expect(reel.bytes.equals(content)).toBe(true)
+	const uploads = platforms.requests.slice(before.requests).filter((r) => r.path.startsWith('/rupload/'))
+	// The dropped request is not recorded by the fake; the one that went through started halfway.
+	expect(uploads).toHaveLength(1)
+	expect(Number(uploads[0]!.headers.offset)).toBe(1_000_000)
+	expect(uploads[0]!.body.length).toBe(1_000_000)
+})
+
+test('a manual channel: at due time no platform is called; publishers get the hand-off, and marking it posted publishes it', async () => {
+	const { coopId, userId } = await createCoopWithOwner()
+	const editor = await addMember(coopId, { role: 'editor' })
+	await addMember(coopId, { role: 'viewer' })
+	const channel = await createChannel(coopId, { platform: 'manual' })
+	const target = await createPostTarget(coopId, channel, 'manual')
+	await scheduleTargets(db(), coopId, [target.id], new Date())
+	const done = await settled(target.id)
+	expect(done).toMatchObject({ state: 'needs_attention', reason: 'hand_off', runs: 0 })
+	expect(platforms.requests.length).toBe(before.requests)
+	const told = await notificationsOf(coopId)
+	expect(told.map((n) => [n.userId, n.kind]).sort()).toEqual([[userId, 'target.hand_off'], [editor.user.id, 'target.hand_off']].sort())
+
+	expect(await retryTarget(db(), 'another-coop', target.id)).toBe(false)
+	expect(await markPosted(db(), coopId, target.id, editor.user.id, 'https://zalo.me/g/abc')).toBe(true)
+	expect(await db().postTarget.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+		state: 'published',
+		markedById: editor.user.id,
+		postUrl: 'https://zalo.me/g/abc',
+		publishedAt: expect.any(Date),
+	})
+	expect(await markPosted(db(), coopId, target.id, editor.user.id)).toBe(false)
+})

@@ -1,0 +1,297 @@
+// One publish job: one target (a post on one channel), one run of the
+// delivery engine. The database decides everything: the job only says which
+// target; a target no longer scheduled is left alone, so a job that runs
+// late, twice or after someone moved the post does nothing
+// (docs/decisions/156-publishing-engine.md).
+
+import fs from 'node:fs/promises'
+import { DelayedError, type Job } from 'bullmq'
+import type { PhotoPostOutputFile, PublishJob } from '~/jobs/definitions.ts'
+import { resolveMediaPath } from '~/media/storage.server.ts'
+import { markChannelNeedsReconnect } from '~/publishing/channels.server.ts'
+import { notify } from '~/publishing/notifications.server.ts'
+import { announceTarget } from '~/publishing/publishing-events.server.ts'
+import { afterDelivery } from '~/publishing/target-state.ts'
+import { firstInsightsAt } from '~/publishing/insights-schedule.ts'
+import { enqueueTarget, moveTarget, type TargetRef } from '~/publishing/targets.server.ts'
+import { getDb, type PrismaClient } from '~/utils/db.server.ts'
+import { decryptSecret } from '~/utils/encryption.server.ts'
+import { getEnv } from '~/utils/env.server.ts'
+import { deliver, type DeliveryResult } from './deliver.ts'
+import { clientFor } from './platforms/index.ts'
+import { PUBLISH_TARGETS, type Checkpoint, type PlatformClient, type PublishRequest, type PublishTarget } from './platforms/types.ts'
+import { DAY_MS, quotasFor, quotaWait, type QuotaUses } from './rate-limits.ts'
+import { captionHint, failureReason, whereToLook } from './reasons.ts'
+import { platformSettings } from './settings.ts'
+
+export type PublishJobResult =
+	| { outcome: 'skipped'; state: string }
+	| { outcome: 'hand_off' | 'published' | 'unconfirmed' | 'failed' | 'needs_attention' | 'rescheduled' }
+
+type LoadedTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>
+
+export function loadTarget(db: PrismaClient, targetId: string) {
+	return db.postTarget.findUnique({
+		where: { id: targetId },
+		include: { channel: true, post: { include: { render: true, photoPost: true } } },
+	})
+}
+
+const postHref = (target: TargetRef) => `/posts/${target.postId}`
+
+/** What the delivery engine needs for a target: the client, the request (token decrypted, files found) and the saved checkpoint. */
+export async function deliveryFor(
+	target: LoadedTarget,
+): Promise<{ ok: true; client: PlatformClient; request: PublishRequest; checkpoint: Checkpoint } | { ok: false; reason: 'media_missing' | 'reconnect' }> {
+	const to = target.kind as PublishTarget
+	let token: string
+	try {
+		if (!target.channel.accessToken || !target.channel.externalId) return { ok: false, reason: 'reconnect' }
+		token = decryptSecret(target.channel.accessToken)
+	} catch (error) {
+		console.error(`publish ${target.id}: the channel's token cannot be read:`, (error as Error).message)
+		return { ok: false, reason: 'reconnect' }
+	}
+	const files = await mediaFiles(target)
+	if (!files) return { ok: false, reason: 'media_missing' }
+	const options = parseJson<{ coverUrl?: string }>(target.options, {})
+	return {
+		ok: true,
+		client: clientFor(to),
+		checkpoint: parseJson<Checkpoint>(target.checkpoint, {}),
+		request: {
+			to,
+			accountId: target.channel.externalId,
+			token,
+			files,
+			caption: captionOf(target),
+			title: target.title ?? null,
+			privacy: target.privacy ?? null,
+			coverUrl: options.coverUrl ?? null,
+		},
+	}
+}
+
+/** The per-channel caption if the person wrote one, otherwise the post's caption with its hashtags and link. */
+export function captionOf(target: Pick<LoadedTarget, 'caption'> & { post: Pick<LoadedTarget['post'], 'caption' | 'hashtags' | 'link'> }) {
+	if (target.caption != null) return target.caption
+	return [target.post.caption, target.post.hashtags, target.post.link].map((part) => part?.trim()).filter(Boolean).join('\n\n')
+}
+
+/** The video the post names, or its photo set's pictures made for this platform, in order; null when a file is gone. */
+async function mediaFiles(target: LoadedTarget): Promise<string[] | null> {
+	const { render, photoPost } = target.post
+	let keys: string[] = []
+	if (render) {
+		if (render.status !== 'ready' || !render.outputKey) return null
+		keys = [render.outputKey]
+	} else if (photoPost) {
+		const outputs = parseJson<PhotoPostOutputFile[]>(photoPost.outputs ?? '[]', [])
+		const variant = target.kind.startsWith('zalo') ? 'zalo' : 'facebook'
+		const mine = outputs.filter((output) => output.variant === variant).sort((a, b) => a.position - b.position)
+		const format = parseJson<{ photoFormat?: string }>(target.options, {}).photoFormat ?? mine[0]?.format
+		keys = mine.filter((output) => output.format === format).map((output) => output.key)
+	}
+	if (keys.length === 0) return null
+	const paths = keys.map((key) => resolveMediaPath(key))
+	for (const file of paths) if (!(await fs.stat(file).then((s) => s.isFile(), () => false))) return null
+	return paths
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+	try {
+		return JSON.parse(text) as T
+	} catch {
+		return fallback
+	}
+}
+
+/** Earlier uses of the quotas this target's kind counts against (rate-limits.ts). */
+async function quotaUses(db: PrismaClient, target: LoadedTarget, now: Date): Promise<QuotaUses> {
+	const uses: QuotaUses = { reels: [], tiktokInits: [], tiktokInbox: [] }
+	const dayAgo = new Date(now.getTime() - DAY_MS)
+	const deliveredOrGoing = async (kind: PublishTarget) =>
+		(
+			await db.postTarget.findMany({
+				where: { channelId: target.channelId, kind, id: { not: target.id }, OR: [{ publishedAt: { gt: dayAgo } }, { state: 'publishing' }] },
+				select: { publishedAt: true },
+			})
+		).map((row) => row.publishedAt ?? now)
+	for (const quota of quotasFor(target.kind as PublishTarget)) {
+		if (quota === 'reels') uses.reels = await deliveredOrGoing('facebook-reel')
+		if (quota === 'tiktokInbox') uses.tiktokInbox = await deliveredOrGoing('tiktok-inbox')
+		if (quota === 'tiktokInits') {
+			const attempts = await db.publishAttempt.findMany({
+				where: { target: { channelId: target.channelId }, startedAt: { gt: new Date(now.getTime() - 60_000) } },
+				select: { startedAt: true },
+			})
+			uses.tiktokInits = attempts.map((attempt) => attempt.startedAt)
+		}
+	}
+	return uses
+}
+
+/** Puts this same job back to wait until `until` (BullMQ's own delay: the job id, and so never-twice, is kept). */
+async function waitUntil(job: Job, token: string | undefined, until: Date): Promise<never> {
+	await job.moveToDelayed(until.getTime(), token)
+	throw new DelayedError()
+}
+
+export async function processPublish(job: Job<PublishJob>, token?: string): Promise<PublishJobResult> {
+	const db = getDb()
+	const now = new Date()
+	const target = await loadTarget(db, job.data.targetId)
+	if (!target || target.state !== 'scheduled') return { outcome: 'skipped', state: target?.state ?? 'gone' }
+	// Moved later after this job was queued: wait for the new time under the same id.
+	if (target.dueAt && target.dueAt.getTime() > now.getTime() + 1000) return waitUntil(job, token, target.dueAt)
+
+	if (target.channel.platform === 'manual') return handOff(db, target)
+	if (target.channel.archivedAt || !PUBLISH_TARGETS.includes(target.kind as PublishTarget)) {
+		await moveTarget(db, target, 'scheduled', 'needs_attention', { reason: 'channel_removed', reasonParams: null })
+		return { outcome: 'needs_attention' }
+	}
+	if (target.channel.state === 'needs_reconnect') {
+		await moveTarget(db, target, 'scheduled', 'needs_attention', { reason: 'reconnect', reasonParams: null })
+		return { outcome: 'needs_attention' }
+	}
+
+	const wait = quotaWait(target.kind as PublishTarget, await quotaUses(db, target, now), now)
+	if (wait) {
+		const { count } = await db.postTarget.updateMany({
+			where: { id: target.id, state: 'scheduled' },
+			data: { dueAt: wait.until, reason: wait.reason, reasonParams: JSON.stringify({ at: wait.until.toISOString() }) },
+		})
+		if (count === 1) await announceTarget(target.coopId, target)
+		return waitUntil(job, token, wait.until)
+	}
+
+	const run = target.runs + 1
+	if (!(await moveTarget(db, target, 'scheduled', 'publishing', { runs: { increment: 1 }, reason: null, reasonParams: null, errorKind: null, errorMessage: null }))) {
+		return { outcome: 'skipped', state: 'moved' }
+	}
+	const attempt = await db.publishAttempt.create({ data: { targetId: target.id, run } })
+
+	const delivery = await deliveryFor(target)
+	if (!delivery.ok) {
+		await db.publishAttempt.update({ where: { id: attempt.id }, data: { status: 'failed', errorKind: delivery.reason, finishedAt: new Date() } })
+		if (delivery.reason === 'reconnect') {
+			await moveTarget(db, target, 'publishing', 'needs_attention', { reason: 'reconnect', reasonParams: null })
+			await markChannelNeedsReconnect(db, target.channelId, 'token_rejected')
+			return { outcome: 'needs_attention' }
+		}
+		await moveTarget(db, target, 'publishing', 'failed', { reason: 'media_missing', reasonParams: null })
+		await notifyTarget(db, target, 'target.failed', run)
+		return { outcome: 'failed' }
+	}
+
+	const result = await deliver(delivery.client, delivery.request, {
+		settings: platformSettings(getEnv()),
+		checkpoint: delivery.checkpoint,
+		// Written before the client takes its next step: a crash after this line knows the platform's id.
+		persist: async (checkpoint) => {
+			await db.postTarget.update({
+				where: { id: target.id },
+				data: { checkpoint: JSON.stringify(checkpoint), platformId: checkpoint.platformId ?? null },
+			})
+		},
+	})
+	await db.publishAttempt.update({
+		where: { id: attempt.id },
+		data: {
+			status: result.status,
+			tries: result.attempts,
+			platformId: result.platformId,
+			errorKind: result.error?.kind ?? null,
+			errorMessage: result.error?.message.slice(0, 2000) ?? null,
+			answer: result.error ? `${result.platformCode ?? ''} ${result.error.message}`.trim().slice(0, 2000) : null,
+			finishedAt: new Date(),
+		},
+	})
+	return applyDelivery(db, target, run, result, delivery.request.caption)
+}
+
+async function applyDelivery(db: PrismaClient, target: LoadedTarget, run: number, result: DeliveryResult, caption: string): Promise<PublishJobResult> {
+	const now = new Date()
+	const next = afterDelivery({ status: result.status, error: result.error ? { ...result.error, retryAfterMs: result.retryAfterMs } : null }, run, now)
+	const error = { errorKind: result.error?.kind ?? null, errorMessage: result.error?.message.slice(0, 2000) ?? null }
+	switch (next.state) {
+		case 'published':
+			await markPublished(db, target, result.platformId, now)
+			return { outcome: 'published' }
+		case 'unconfirmed':
+			await markUnconfirmed(db, target, caption, error, run)
+			return { outcome: 'unconfirmed' }
+		case 'scheduled': {
+			const reason = next.reason === 'rate_limit' ? 'rate_limit' : 'transient_retry'
+			const moved = await moveTarget(db, target, 'publishing', 'scheduled', {
+				dueAt: next.dueAt,
+				reason,
+				reasonParams: JSON.stringify({ at: next.dueAt.toISOString() }),
+				...error,
+			})
+			if (moved) await enqueueTarget({ id: target.id, dueAt: next.dueAt, runs: run }, now)
+			return { outcome: 'rescheduled' }
+		}
+		case 'needs_attention':
+			await moveTarget(db, target, 'publishing', 'needs_attention', { reason: 'reconnect', reasonParams: null, ...error })
+			await markChannelNeedsReconnect(db, target.channelId, 'token_rejected')
+			return { outcome: 'needs_attention' }
+		case 'failed': {
+			const reason = failureReason(result.error?.kind ?? 'unknown', result.platformCode)
+			if (await moveTarget(db, target, 'publishing', 'failed', { reason, reasonParams: null, ...error })) {
+				await notifyTarget(db, target, 'target.failed', run)
+			}
+			return { outcome: 'failed' }
+		}
+	}
+}
+
+/** The platform holds the post: published, with its id, and the first reading of its numbers planned. */
+export async function markPublished(db: PrismaClient, target: LoadedTarget, platformId: string | null, now = new Date()) {
+	const moved = await moveTarget(db, target, 'publishing', 'published', {
+		publishedAt: now,
+		platformId: platformId ?? target.platformId,
+		reason: null,
+		reasonParams: null,
+		errorKind: null,
+		errorMessage: null,
+		nextInsightsAt: firstInsightsAt(now),
+	})
+	if (moved) await notifyTarget(db, target, 'target.published', 0)
+	return moved
+}
+
+/** Nobody can say whether it went: the person is told where to look and for what, and nothing is sent again until they answer. */
+export async function markUnconfirmed(
+	db: PrismaClient,
+	target: LoadedTarget,
+	caption: string,
+	error: { errorKind: string | null; errorMessage: string | null },
+	run: number,
+) {
+	const moved = await moveTarget(db, target, 'publishing', 'unconfirmed', {
+		reason: 'unconfirmed',
+		reasonParams: JSON.stringify({ place: whereToLook(target.kind as PublishTarget), hint: captionHint(caption) }),
+		...error,
+	})
+	if (moved) await notifyTarget(db, target, 'target.unconfirmed', run)
+	return moved
+}
+
+async function handOff(db: PrismaClient, target: LoadedTarget): Promise<PublishJobResult> {
+	const moved = await moveTarget(db, target, 'scheduled', 'needs_attention', { reason: 'hand_off', reasonParams: null })
+	if (moved) await notifyTarget(db, target, 'target.hand_off', target.runs)
+	return moved ? { outcome: 'hand_off' } : { outcome: 'skipped', state: 'moved' }
+}
+
+async function notifyTarget(db: PrismaClient, target: LoadedTarget, kind: 'target.published' | 'target.failed' | 'target.unconfirmed' | 'target.hand_off', run: number) {
+	await notify(db, {
+		coopId: target.coopId,
+		kind,
+		params: { channel: target.channel.name, platform: target.channel.platform, postId: target.postId },
+		href: postHref(target),
+		to: 'publishers',
+		// Published happens once; a failure or a doubt may happen again on a later run and is told again.
+		dedupeKey: kind === 'target.published' ? `target-${target.id}-published` : `target-${target.id}-${kind.slice(7)}-${run}-${target.dueAt?.getTime() ?? 0}`,
+	})
+}
