@@ -66,7 +66,8 @@ test('two phones save the same video: the second is told, keeps its draft, and c
 	await expect(saveMine.isVisible()).resolves.toBe(true)
 	// Nothing of the phone's work is lost while the person decides.
 	await expect(titleField(mobile).inputValue()).resolves.toBe('Bản trên điện thoại')
-	await expect(saveState(mobile).textContent()).resolves.toBe('Có thay đổi chưa lưu')
+	// The conflict box and the save state are two renders apart: wait for the state, do not sample it.
+	await saveState(mobile).filter({ hasText: /^Có thay đổi chưa lưu$/ }).waitFor()
 
 	await saveMine.click()
 	await saveState(mobile).filter({ hasText: 'Đã lưu' }).waitFor()
