@@ -69,7 +69,7 @@ describe('moving, changing and removing', () => {
 
 	test('music is set and taken away without touching the rest of the sound', () => {
 		const before = spec()
-		const music = { mediaId: 'm', volumeDb: -12 } as NonNullable<EditSpec['audio']['music']>
+		const music = { mediaId: 'm', volume: 0.3, duckUnderSpeech: true, offset: 0 }
 		const withMusic = setMusic(before, music)
 		expect(withMusic.audio.music).toEqual(music)
 		expect({ ...withMusic.audio, music: undefined }).toEqual({ ...before.audio, music: undefined })
