@@ -180,3 +180,18 @@ describe('problems the shape check finds, located and coded', () => {
 		expect(issue.at).toEqual({ kind: 'item', index: 0, itemType: 'clip', label: undefined })
 	})
 })
+
+describe('links and JSON', () => {
+	test('a QR code takes http and https links only, judged by how they begin', () => {
+		const qr = (url: string) => accepted(spec([photo(3)], { overlays: [{ type: 'qr', url }] }))
+		expect(qr('http://htx.vn/che')).toBe(true)
+		expect(qr('HTTPS://htx.vn/che')).toBe(true)
+		expect(qr('ftp://htx.vn/?next=http://htx.vn')).toBe(false)
+	})
+
+	test('text that is not JSON says why', () => {
+		const [issue] = issuesOf('{ "version": 1,')
+		expect(issue).toMatchObject({ code: 'spec.notJson', at: { kind: 'spec' } })
+		expect(String(issue.params.detail)).toMatch(/JSON/)
+	})
+})

@@ -67,3 +67,8 @@ describe('render statuses and qualities', () => {
 		expect(['preview', 'final', 'draft', 'Final', '', null, undefined, 1].map(isRenderQuality)).toEqual([true, true, false, false, false, false, false, false])
 	})
 })
+
+test('a clip without analysis shows no highlights and no flags', async () => {
+	const { NO_HINTS } = await import('~/studio/edits/clip-hints.ts')
+	expect(NO_HINTS).toEqual({ highlights: [], flags: [] })
+})
