@@ -82,6 +82,14 @@ describe('moving, changing and removing', () => {
 		expect(toggleFormat(two, 'tiktok-reels', false).output.formats).toEqual(['square'])
 	})
 
+	test('taking every caption line away keeps the rest of the edit', () => {
+		const captioned = setCaptionLines(spec(), [{ start: 0, end: 1, text: 'Một' }])
+		const bare = setCaptionLines(captioned, [])
+		expect(bare.captions).toBeUndefined()
+		expect(bare.timeline).toBe(captioned.timeline)
+		expect(bare.overlays).toBe(captioned.overlays)
+	})
+
 	test('new caption lines keep the look already chosen', () => {
 		const first = setCaptionLines(spec(), [{ start: 0, end: 1, text: 'Một' }])
 		const styled = { ...first, captions: { ...first.captions!, style: { ...first.captions!.style, font: 'roboto' as never } } }
@@ -150,6 +158,12 @@ describe('trimming a clip', () => {
 	test('moving the in point close to the out point pushes the in point back', () => {
 		expect(trimmed({ in: 3.8, out: 4 }, 10)).toEqual([3.5, 4])
 		expect(trimmed({ in: 0.2, out: 0.3 }, 10)).toEqual([0, 0.3])
+	})
+
+	test('a trim aimed at something that is not a clip, or not there, changes nothing', () => {
+		const before = spec()
+		expect(trimClip(before, 1, { in: 0, out: 1 }, 10)).toBe(before)
+		expect(trimClip(before, 9, { in: 0, out: 1 }, 10)).toBe(before)
 	})
 
 	test('trims are kept to hundredths', () => {
