@@ -195,3 +195,29 @@ describe('links and JSON', () => {
 		expect(String(issue.params.detail)).toMatch(/JSON/)
 	})
 })
+
+describe('where a shape problem is, when the input itself is odd', () => {
+	test('a kind or label that is not text names nothing', () => {
+		const [kind] = issuesOf({ version: 1, timeline: [{ type: 5, mediaId: 'x' }] })
+		expect(kind.at).toEqual({ kind: 'item', index: 0, itemType: undefined, label: undefined })
+		const [label] = issuesOf(spec([photo(3, { label: 5 })]))
+		expect(label.at).toEqual({ kind: 'item', index: 0, itemType: 'photo', label: undefined })
+		const [music] = issuesOf({ ...spec([photo(3)]), audio: { music: { mediaId: 'm', label: 5 } } })
+		expect(music.at).toEqual({ kind: 'music', label: undefined })
+	})
+
+	test('a list that is wrong as a whole is named by its section, not by one of its entries', () => {
+		const overlays = issuesOf(spec([photo(3)], { overlays: Array.from({ length: 13 }, () => ({ type: 'logo' as const, mediaId: 'l' })) }))
+		expect(overlays.map((i) => [i.code, i.at, i.params.field])).toEqual([['field.tooMany', { kind: 'spec' }, 'overlays']])
+		const lines = issuesOf({ ...spec([photo(3)]), captions: { lines: 'Chè ngon' } })
+		expect(lines.map((i) => [i.code, i.at, i.params.field])).toEqual([['field.wrongType', { kind: 'captions' }, 'lines']])
+		const music = issuesOf({ ...spec([photo(3)]), audio: { music: null } })
+		expect(music.map((i) => [i.code, i.at])).toEqual([['field.wrongType', { kind: 'music', label: undefined }]])
+	})
+
+	test('an unsupported version names itself; a bad colour names its field', () => {
+		expect(issuesOf({ ...spec([photo(3)]), version: 2 })).toEqual([{ code: 'spec.unsupportedVersion', at: { kind: 'spec' }, params: { version: '2' } }])
+		const [colour] = issuesOf(spec([photo(3)], { overlays: [{ type: 'cta', text: 'Mua', textColor: 'red' }] }))
+		expect(colour).toEqual({ code: 'field.badColor', at: { kind: 'overlay', index: 0, overlayType: 'cta' }, params: { field: 'textColor' } })
+	})
+})

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { describeEditIssue } from '~/studio/edits/issue-messages.ts'
 import { isActiveRenderStatus, isRenderQuality } from '~/studio/edits/render-status.ts'
 import { issue, type IssueLocation } from '~/studio/spec/issues.ts'
@@ -71,4 +71,19 @@ describe('render statuses and qualities', () => {
 test('a clip without analysis shows no highlights and no flags', async () => {
 	const { NO_HINTS } = await import('~/studio/edits/clip-hints.ts')
 	expect(NO_HINTS).toEqual({ highlights: [], flags: [] })
+})
+
+describe('the studio translator for the worker log and the command line', () => {
+	test('Vietnamese unless told otherwise, also for a language it does not speak; words are not HTML-escaped; nothing printed', () => {
+		const info = vi.spyOn(console, 'info')
+		delete (globalThis as Record<string, unknown>).__i18next_supportNoticeShown
+		try {
+			expect(studioTranslator()('spec.where.spec')).toBe('Bản dựng')
+			expect(studioTranslator('fr' as 'vi')('spec.where.spec')).toBe('Bản dựng')
+			expect(studioTranslator('en')('studio:spec.where.musicLabeled', { label: '<Suối & Mây>' })).toBe('Music bed “<Suối & Mây>”')
+			expect(info).not.toHaveBeenCalled()
+		} finally {
+			info.mockRestore()
+		}
+	})
 })

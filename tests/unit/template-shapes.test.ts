@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi as vitest } from 'vitest'
 import type { EditSpec } from '~/studio/spec/edit-spec.ts'
 import { timelineSeconds } from '~/studio/spec/timing.ts'
 import { buildFromTemplate, templateContext, type TemplateChoices, type TemplateId, type TemplateResult } from '~/studio/templates/index.ts'
@@ -127,4 +127,15 @@ describe('the words of the templates', () => {
 		expect(vi.language).toBe('vi')
 		expect(templateContext().language).toBe('vi')
 	})
+})
+
+test('a language the templates do not speak falls back to Vietnamese; building a translator prints nothing', () => {
+	const info = vitest.spyOn(console, 'info')
+	delete (globalThis as Record<string, unknown>).__i18next_supportNoticeShown
+	try {
+		expect(templatesTranslator('fr' as 'vi')('video.until', { date: '30/6' })).toBe('Đến hết ngày 30/6')
+		expect(info).not.toHaveBeenCalled()
+	} finally {
+		info.mockRestore()
+	}
 })
