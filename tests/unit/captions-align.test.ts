@@ -205,6 +205,11 @@ describe('captionLinesFromTranscription: segments and lines', () => {
 		expect(lines).toEqual([{ start: 1, end: 2, text: 'chè', words: [{ start: 1, end: 2, text: 'chè' }] }])
 	})
 
+	test('a segment whose only heard word has no letters is timed by the segment', () => {
+		const lines = captionLinesFromTranscription({ text: '', segments: [segment(0, 4, 'chè ngon')], words: heard(['-', 1, 1.1]) })
+		expect(lines).toEqual([{ start: 0, end: 4, text: 'chè ngon' }])
+	})
+
 	test('a word goes to the segment its middle falls in, or the nearest one', () => {
 		const lines = captionLinesFromTranscription({
 			text: '',
