@@ -215,6 +215,11 @@ describe('where a shape problem is, when the input itself is odd', () => {
 		expect(music.map((i) => [i.code, i.at])).toEqual([['field.wrongType', { kind: 'music', label: undefined }]])
 	})
 
+	test('an unknown format is located at the output, by its position', () => {
+		const [format] = issuesOf({ ...spec([photo(3)]), output: { formats: ['tiktok-reels', 'cinema'] } })
+		expect([format.code, format.at, format.params.field, format.params.value]).toEqual(['field.notAllowed', { kind: 'output' }, 'formats.1', 'cinema'])
+	})
+
 	test('an unsupported version names itself; a bad colour names its field', () => {
 		expect(issuesOf({ ...spec([photo(3)]), version: 2 })).toEqual([{ code: 'spec.unsupportedVersion', at: { kind: 'spec' }, params: { version: '2' } }])
 		const [colour] = issuesOf(spec([photo(3)], { overlays: [{ type: 'cta', text: 'Mua', textColor: 'red' }] }))
