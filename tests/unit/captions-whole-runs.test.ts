@@ -23,6 +23,39 @@ describe('wholeRuns', () => {
 		['120.000 đ/hộp 100g', [2, 1]],
 		['Nhà 5, 6 người', [1, 1, 1, 1]],
 		['Sương sớm trên đồi chè', [1, 1, 1, 1, 1]],
+		// A number in brackets, a decimal, millions with dots, a mark at the end.
+		['(028) 3823 4567', [3]],
+		['1,5 kg chè', [2, 1]],
+		['1.000.000 đồng', [2]],
+		['Zalo 0912 345 678.', [1, 3]],
+		['Giá 5 kg, mua', [1, 2, 1]],
+		['Giá 120.000 đ! Mua', [1, 2, 1]],
+		// A sentence that ends between two numbers, or between a number and a word, splits them.
+		['0912 345. 678 nhé', [2, 1, 1]],
+		['Còn 5. Kg thì', [1, 1, 1, 1]],
+		['Nhà 5, kg', [1, 1, 1]],
+		// Letters before or after the digits: not a number.
+		['abc123 456', [1, 1]],
+		['123abc 456', [1, 1]],
+		['12 3a', [1, 1]],
+		// Product codes: capitals (at most four), a dash, at most four digits, then a quantity.
+		['CTT-2 3 gói', [3]],
+		['a1 2 hộp', [1, 2]],
+		['ABCDE1 2', [1, 1]],
+		['A12345 2', [1, 1]],
+		['xA1 2', [1, 1]],
+		['A1x 2', [1, 1]],
+		['Mã A1 hộp', [1, 1, 1]],
+		['Mã A1', [1, 1]],
+		['Mã A1 2', [1, 2]],
+		// The word after a number is its unit only when it is one.
+		['5 người', [1, 1]],
+		['5 kgs', [1, 1]],
+		['5 xkg', [1, 1]],
+		['2 hộp.', [2]],
+		['2 Hộp!!', [2]],
+		['5 kg/hộp', [2]],
+		['5 người/kg', [1, 1]],
 	])('%s', (text, runs) => {
 		expect(wholeRuns(text.split(' '))).toEqual(runs)
 	})

@@ -48,3 +48,13 @@ test('writes the price for Vietnamese readers, with the unit after a slash', () 
 	expect(priceLabel(1250000).replace(/\s/g, ' ')).toBe('1.250.000 ₫')
 	expect(priceLabel(85000, 'hộp 100g').replace(/\s/g, ' ')).toBe('85.000 ₫ / hộp 100g')
 })
+
+test('a format or a variant listed twice is named as such; each once is fine', () => {
+	const twice = (extra: object) => photoPostSpecSchema.safeParse({ ...minimal, ...extra }).error?.issues.map((issue) => [issue.path.join('.'), issue.message])
+	expect(twice({ formats: ['portrait', 'square', 'portrait'] })).toEqual([['formats', 'Each format may be listed once.']])
+	expect(twice({ variants: ['zalo', 'zalo'] })).toEqual([['variants', 'Each variant may be listed once.']])
+	expect(parsePhotoPostSpec({ ...minimal, formats: ['portrait', 'square', 'story'], variants: ['zalo'] })).toMatchObject({
+		formats: ['portrait', 'square', 'story'],
+		variants: ['zalo'],
+	})
+})

@@ -167,3 +167,8 @@ describe('render failures travel as text and come back as data', () => {
 		expect(decodeRenderFailure('Error: connection lost')).toEqual({ code: 'unexpected', detail: 'Error: connection lost' })
 	})
 })
+
+test('a failedReason this module did not write is unexpected, even when JSON follows; no reason at all too', () => {
+	expect(decodeRenderFailure('x'.repeat(15) + '{"code":"cancelled"}')).toEqual({ code: 'unexpected', detail: `${'x'.repeat(15)}{"code":"cancelled"}` })
+	expect(decodeRenderFailure(undefined)).toEqual({ code: 'unexpected', detail: undefined })
+})

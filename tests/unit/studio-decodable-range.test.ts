@@ -31,3 +31,17 @@ test('an unknown duration clamps nothing', () => {
 	const input = spec([{ type: 'clip', mediaId: 'old', in: 0, out: 18 }])
 	expect(clampClipsToDecodable(input, new Map()).spec.timeline[0]).toMatchObject({ out: 18 })
 })
+
+test('only clips are pulled back, even when a photo shares an id with a file cut short', () => {
+	const input = spec([{ type: 'photo', mediaId: 'shared', duration: 2 }])
+	expect(clampClipsToDecodable(input, new Map([['shared', 1000]])).spec.timeline[0]).toBe(input.timeline[0])
+})
+
+test('a clip that ends exactly where its file stops is left as it is; 0.2 s left to play is enough', () => {
+	const exact = spec([{ type: 'clip', mediaId: 'cut', in: 0, out: 10.005 }])
+	expect(clampClipsToDecodable(exact, new Map([['cut', 10_005]])).spec.timeline[0]).toBe(exact.timeline[0])
+	const tight = spec([{ type: 'clip', mediaId: 'cut', in: 0.3, out: 4 }])
+	const { spec: clamped, issues } = clampClipsToDecodable(tight, new Map([['cut', 500]]))
+	expect(issues).toEqual([])
+	expect(clamped.timeline[0]).toMatchObject({ in: 0.3, out: 0.5 })
+})

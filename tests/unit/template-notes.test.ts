@@ -49,3 +49,9 @@ describe('template notes in the editor address', () => {
 		expect(noteSearchParams([]).toString()).toBe('')
 	})
 })
+
+test('a value of exactly 100 characters is kept; one of 101 is dropped', () => {
+	const hundred = 'x'.repeat(100)
+	expect(readNoteSearchParams(new URLSearchParams({ notes: 'shortVideo', 'shortVideo.seconds': hundred }))).toEqual([{ code: 'shortVideo', params: { seconds: hundred } }])
+	expect(readNoteSearchParams(new URLSearchParams({ notes: 'shortVideo', 'shortVideo.seconds': `${hundred}x` }))).toEqual([{ code: 'shortVideo' }])
+})

@@ -101,3 +101,29 @@ describe('withTransition', () => {
 		expect(withTransition(photo(4), photo(4), 'cut', 0.6).transitionIn).toBeUndefined()
 	})
 })
+
+describe('edges of the timing rules', () => {
+	test('a suggestion of exactly half a second is a shot; on a tie the earlier wins whichever comes first', () => {
+		expect(bestHighlight([{ start: 1, end: 1.5, score: 1, reasons: [] }], 10)).toMatchObject({ start: 1, end: 1.5 })
+		const early = { start: 1, end: 3, score: 2, reasons: [] }
+		const late = { start: 5, end: 7, score: 2, reasons: [] }
+		expect(bestHighlight([early, late], 10)).toMatchObject({ start: 1 })
+		expect(bestHighlight([late, early], 10)).toMatchObject({ start: 1 })
+		expect(bestHighlight([late, { ...early, score: 1 }], 10)).toMatchObject({ start: 5 })
+	})
+
+	test('a clip of 1.5 s or less plays whole; a longer one drops its first half second', () => {
+		expect([1.5, 1.6, 3].map(clipPlayableSeconds)).toEqual([1.5, 1.1, 2.5])
+	})
+
+	test('a plan already long enough, or with no room to grow, is kept', () => {
+		expect(planDurations([{ preferred: 3, min: 1, max: 6 }], { minTotal: 3, maxTotal: 10 })).toEqual([3])
+		expect(planDurations([{ preferred: 3, min: 1, max: 3 }], { minTotal: 10, maxTotal: 20 })).toEqual([3])
+		expect(planDurations([{ preferred: 3, min: 1, max: 3, stretch: 5 }], { minTotal: 10, maxTotal: 20 })).toEqual([5])
+	})
+
+	test('a ceiling that is not on a frame is never passed by rounding up', () => {
+		// 1.99 s is 59.7 frames: rounding would give 60 (2 s), past the clip; 59 frames it is.
+		expect(planDurations([{ preferred: 1.99, min: 1, max: 1.99 }], { minTotal: 0, maxTotal: 10 })).toEqual([59 / 30])
+	})
+})

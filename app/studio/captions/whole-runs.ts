@@ -21,8 +21,9 @@ const UNIT_WORDS = new Set([
 	'kg', 'g', 'gr', 'gam', 'lang', 'can', 'tan', 'ta', 'yen', 'l', 'lit', 'ml',
 ])
 
+/** "678." ends a sentence; "1,5" does not (its mark is inside, not at the end). */
 function endsSentence(word: string): boolean {
-	return /[,.;:!?…]$/u.test(word) && !/\d[.,]\d/u.test(word.slice(-3))
+	return /[,.;:!?…]$/u.test(word)
 }
 
 function isDigitGroup(word: string): boolean {

@@ -17,8 +17,9 @@ const round2 = (value: number) => Math.round(value * 100) / 100
 export function clampClipsToDecodable(spec: EditSpec, durationsMs: ReadonlyMap<string, number | null>): { spec: EditSpec; issues: SpecIssue[] } {
 	const issues: SpecIssue[] = []
 	const timeline = spec.timeline.map((item, index) => {
-		const durationMs = item.type === 'clip' ? durationsMs.get(item.mediaId) : null
-		if (item.type !== 'clip' || !durationMs) return item
+		if (item.type !== 'clip') return item
+		const durationMs = durationsMs.get(item.mediaId)
+		if (!durationMs) return item
 		const end = durationMs / 1000
 		if (item.out <= end) return item
 		if (end - item.in < SPEC_LIMITS.minItemSeconds) {

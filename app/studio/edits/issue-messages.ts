@@ -7,12 +7,11 @@ import type { SpecIssue } from '~/studio/spec/issues.ts'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
-const STUDIO_SCREEN_ISSUE_CODES = new Set(['media.stillProcessing'])
+/** Problems only the studio's database side finds, worded in studio-screen.json. */
+const isStudioScreenIssue = (code: string) => code === 'media.stillProcessing'
 
 export function describeEditIssue(specIssue: SpecIssue, t: Translate): string {
-	const translate: Translate = (key, options) => {
-		const code = key.replace(/^studio:spec\.issues\./, '')
-		return code !== key && STUDIO_SCREEN_ISSUE_CODES.has(code) ? t(`studio-screen:issues.${code}`, options) : t(key, options)
-	}
-	return describeSpecIssue(specIssue, translate)
+	if (!isStudioScreenIssue(specIssue.code)) return describeSpecIssue(specIssue, t)
+	const issueKey = `studio:spec.issues.${specIssue.code}`
+	return describeSpecIssue(specIssue, (key, options) => (key === issueKey ? t(`studio-screen:issues.${specIssue.code}`, options) : t(key, options)))
 }

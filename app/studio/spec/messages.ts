@@ -10,15 +10,14 @@ import type { IssueLocation, SpecIssue } from './issues.ts'
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
 export function studioTranslator(lng: 'vi' | 'en' = 'vi'): TFunction {
+	// Resources given inline: i18next initialises synchronously and knows every namespace in them.
 	const instance = i18next.createInstance()
 	void instance.init({
 		lng,
 		fallbackLng: 'vi',
 		resources: { vi: { studio: vi }, en: { studio: en } },
-		ns: ['studio'],
 		defaultNS: 'studio',
 		interpolation: { escapeValue: false },
-		initImmediate: false,
 		showSupportNotice: false,
 	})
 	return instance.t

@@ -33,7 +33,8 @@ export function planDurations(slots: readonly DurationSlot[], range: { minTotal:
 		const spare = start.reduce((sum, d, i) => sum + (d - slots[i].min), 0)
 		const share = spare > 0 ? Math.min(1, (total - range.maxTotal) / spare) : 0
 		planned = start.map((d, i) => d - (d - slots[i].min) * share)
-	} else if (total < range.minTotal) {
+	} else {
+		// growTowards leaves a plan that is long enough as it is.
 		planned = growTowards(start, (i) => slots[i].max, range.minTotal)
 		planned = growTowards(planned, (i) => ceiling(slots[i]), range.minTotal)
 	}

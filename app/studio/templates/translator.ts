@@ -9,15 +9,14 @@ import type { TemplateContext } from './types.ts'
 // import.meta.glob, which only exists inside Vite).
 
 export function templatesTranslator(language: 'vi' | 'en' = 'vi'): TFunction {
+	// Resources given inline: i18next initialises synchronously and knows every namespace in them.
 	const instance = i18next.createInstance()
 	void instance.init({
 		lng: language,
 		fallbackLng: 'vi',
 		resources: { vi: { 'studio-templates': vi }, en: { 'studio-templates': en } },
-		ns: ['studio-templates'],
 		defaultNS: 'studio-templates',
 		interpolation: { escapeValue: false },
-		initImmediate: false,
 		showSupportNotice: false,
 	})
 	return instance.t
