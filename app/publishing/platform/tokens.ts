@@ -15,6 +15,7 @@ export type TokenSettings = {
 	zaloOauthUrl: string
 	zaloOpenApiUrl: string
 	tiktokApiUrl: string
+	/** One request's time limit (PLATFORM_REQUEST_TIMEOUT_MS). */
 	requestTimeoutMs: number
 }
 

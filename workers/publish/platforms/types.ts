@@ -3,6 +3,7 @@
 // (workers/publish/deliver.ts) drives it the same way from the worker and
 // from `studio publish`; only where the checkpoint is saved differs.
 
+import type { TokenSettings } from '~/publishing/platform/tokens.ts'
 import type { PlatformError } from './errors.ts'
 
 export const PUBLISH_TARGETS = [
@@ -45,14 +46,7 @@ export type Checkpoint = {
 	data?: Record<string, string | number>
 }
 
-export type PlatformSettings = {
-	facebookGraphUrl: string
-	facebookGraphVersion: string
-	zaloOauthUrl: string
-	zaloOpenApiUrl: string
-	tiktokApiUrl: string
-	/** One request's time limit (PLATFORM_REQUEST_TIMEOUT_MS). */
-	requestTimeoutMs: number
+export type PlatformSettings = TokenSettings & {
 	/** How often to ask for the processing status, and for how long at most. */
 	pollIntervalMs: number
 	pollTimeoutMs: number
