@@ -28,7 +28,9 @@ const dbPath = path.resolve(`tmp/test-db/${id}.db`)
 
 beforeAll(async () => {
 	browser = await launchBrowser()
-	platforms = await startFakePlatforms()
+	// Facebook keeps each Reel "publishing" until the test lets it through (below), so the
+	// post page is surely open on "publishing" when the worker learns it went out.
+	platforms = await startFakePlatforms({ reelPollsUntilPublished: Number.MAX_SAFE_INTEGER })
 	fs.copyFileSync(inject('baseDatabasePath'), dbPath)
 	const [port, workerPort] = [await freePort(), await freePort()]
 	origin = `http://127.0.0.1:${port}`
@@ -46,7 +48,7 @@ beforeAll(async () => {
 		FACEBOOK_APP_SECRET: 'fb-secret',
 		FACEBOOK_DIALOG_URL: platforms.url,
 		FACEBOOK_GRAPH_URL: platforms.url,
-		// The fake says "published" on its second status poll: no need to wait Facebook's 3 s between polls.
+		// Once let through, the fake says "published" on the next status poll: no need to wait Facebook's 3 s.
 		PLATFORM_POLL_INTERVAL_MS: '200',
 	}
 	web = startTsxProcess('server/index.ts', env)
@@ -91,6 +93,15 @@ async function composeAndPostNow(page: Page, coopName: string) {
 	return { postId: page.url().split('/').pop()!, caption }
 }
 
+/** The first Reel made after `before` once the worker has finished its upload (Facebook then processes it). */
+async function finishedReel(before: number) {
+	for (;;) {
+		const reel = [...platforms.reels.values()][before]
+		if (reel?.finished) return reel
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
 function storedTarget(postId: string) {
 	const db = openE2eDb(dbPath)
 	try {
@@ -107,7 +118,12 @@ test('connect a Page, compose with offline AI copy, post now: the page turns pub
 
 	const reelsBefore = platforms.reels.size
 	const { postId, caption } = await composeAndPostNow(page, person.coopName)
-	// The worker publishes while the person watches: the row turns "published" without a reload.
+	// The worker has uploaded and finished the Reel; Facebook is still processing it, and the page says "publishing".
+	await page.locator('[data-testid="target"][data-state="publishing"]').waitFor({ timeout: 90_000 })
+	const reel = await finishedReel(reelsBefore)
+	expect(storedTarget(postId).state).toBe('publishing')
+	// Facebook now publishes it: the row turns "published" while the person watches, without a reload.
+	reel.pollsUntilPublished = 0
 	await page.locator('[data-testid="target"][data-state="published"]').waitFor({ timeout: 90_000 })
 	await page.locator('[data-testid="post-summary"][data-summary="published"]').waitFor()
 	await expect(page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).resolves.toBe(true)
