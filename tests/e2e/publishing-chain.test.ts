@@ -7,7 +7,7 @@ import { launchBrowser, signUpThroughUi } from '#tests/support/browser.ts'
 import { startFakePlatforms, type FakePlatforms } from '#tests/support/fake-platforms.ts'
 import { deleteRedisKeys } from '#tests/support/redis.ts'
 import { freePort, startTsxProcess, waitForHealthy, type RunningProcess } from '#tests/support/processes.ts'
-import { addHandedOffRender, openE2eDb } from '#tests/support/publishing-e2e.ts'
+import { addHandedOffRender, coopIdByName, openE2eDb } from '#tests/support/publishing-e2e.ts'
 
 // The whole publishing chain in Chromium (issue 11): a Facebook Page connected
 // through the (fake) dialog, a post composed from a ready video with the
@@ -76,11 +76,11 @@ async function connectFacebookPage(page: Page) {
 }
 
 /** Composes a post on the Page from a fresh ready video with the offline AI copy and presses "Đăng ngay"; returns the post id and its caption. */
-async function composeAndPostNow(page: Page, coopName: string) {
+async function composeAndPostNow(page: Page, coopName: string, channels = [PAGE_NAME]) {
 	const renderId = await addHandedOffRender(coopName, { dbPath })
 	await page.goto(`${origin}/posts/new?renderId=${renderId}`)
 	await expect(page.locator(`input[name="media"][value="render:${renderId}"]`).isChecked()).resolves.toBe(true)
-	await page.getByTestId('channel-choice').filter({ hasText: PAGE_NAME }).locator('input').check()
+	for (const name of channels) await page.getByTestId('channel-choice').filter({ hasText: name }).locator('input').check()
 	await page.getByTestId('write-with-ai').click()
 	await page.getByTestId('ai-note').waitFor()
 	await expect(page.getByTestId('ai-note').textContent()).resolves.toContain('theo mẫu có sẵn')
@@ -99,6 +99,19 @@ async function finishedReel(before: number) {
 		const reel = [...platforms.reels.values()][before]
 		if (reel?.finished) return reel
 		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
+/** A second Page of the co-op, as connecting it through the dialog would leave it (same Page token, another Page id). */
+function addSecondPage(coopName: string, name: string, pageId: string) {
+	const db = openE2eDb(dbPath)
+	try {
+		const row = db.prepare('SELECT * FROM Channel WHERE coopId = ? AND name = ?').get(coopIdByName(db, coopName), PAGE_NAME) as Record<string, unknown>
+		const copy = { ...row, id: `${row.id}2`, externalId: pageId, name }
+		const columns = Object.keys(copy)
+		db.prepare(`INSERT INTO Channel (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((column) => copy[column as keyof typeof copy]))
+	} finally {
+		db.close()
 	}
 }
 
@@ -151,5 +164,45 @@ test('connect a Page, compose with offline AI copy, post now: the page turns pub
 
 	await page.goto(`${origin}/channels`)
 	await expect(page.getByTestId('channel').getByTestId('channel-state').textContent()).resolves.not.toBe('Đã kết nối')
+	await page.close()
+})
+
+test('a post on two Pages where Facebook refuses one: partly published, retry is offered for that channel alone and sends only it', async () => {
+	const page = await browser.newPage({ viewport: { width: 360, height: 800 } })
+	const person = await signUpThroughUi(page, { origin })
+	await connectFacebookPage(page)
+	const SECOND = 'Trang Chè Suối Giàng 2'
+	addSecondPage(person.coopName, SECOND, '5678')
+	// Facebook lets every Reel through at once in this test.
+	const release = setInterval(() => {
+		for (const reel of platforms.reels.values()) if (reel.finished) reel.pollsUntilPublished = 0
+	}, 50)
+	try {
+		const requestsBefore = platforms.requests.length
+		platforms.mishap(/^POST \/v\d+\.\d+\/5678\/video_reels$/, { kind: 'refused' })
+		const { postId } = await composeAndPostNow(page, person.coopName, [PAGE_NAME, SECOND])
+		await page.locator('[data-testid="post-summary"][data-summary="partly_published"]').waitFor({ timeout: 90_000 })
+		const published = page.locator(`[data-testid="target"][data-channel="${PAGE_NAME}"]`)
+		const refused = page.locator(`[data-testid="target"][data-channel="${SECOND}"]`)
+		await expect(published.getAttribute('data-state')).resolves.toBe('published')
+		await expect(refused.getAttribute('data-state')).resolves.toBe('failed')
+		await expect(published.getByTestId('retry').count()).resolves.toBe(0)
+		await expect(refused.getByTestId('retry').count()).resolves.toBe(1)
+		const reelsPerPage = (page: string) =>
+			platforms.requests.slice(requestsBefore).filter((r) => r.method === 'POST' && r.path.endsWith(`/${page}/video_reels`) && /upload_phase=finish/.test(`${r.query} ${r.body}`)).length
+		expect([reelsPerPage('1234'), reelsPerPage('5678')]).toEqual([1, 0])
+
+		await refused.getByTestId('retry').click()
+		await page.locator('[data-testid="post-summary"][data-summary="published"]').waitFor({ timeout: 90_000 })
+		await expect(refused.getAttribute('data-state')).resolves.toBe('published')
+		// The retry sent the refused channel's Reel once, and nothing again to the Page that had it.
+		expect([reelsPerPage('1234'), reelsPerPage('5678')]).toEqual([1, 1])
+		const db = openE2eDb(dbPath)
+		const states = db.prepare('SELECT state, runs FROM PostTarget WHERE postId = ? ORDER BY runs').all(postId)
+		db.close()
+		expect(states).toEqual([{ state: 'published', runs: 1 }, { state: 'published', runs: 2 }])
+	} finally {
+		clearInterval(release)
+	}
 	await page.close()
 })
