@@ -9,6 +9,7 @@ const navItems = [
 	{ to: '/library', key: 'nav.library' },
 	{ to: '/products', key: 'nav.products' },
 	{ to: '/studio', key: 'nav.studio' },
+	{ to: '/posts', key: 'nav.posts' },
 	{ to: '/calendar', key: 'nav.calendar' },
 	{ to: '/channels', key: 'nav.channels' },
 	{ to: '/coop', key: 'nav.coop' },

@@ -99,7 +99,9 @@ const RETRYABLE: TargetState[] = ['failed', 'unconfirmed', 'needs_attention']
  * "Retry" for one channel: a failed, unconfirmed or waiting target is sent
  * now. A failed target starts over (the platform refused it, nothing of it
  * exists there); an unconfirmed or needs-attention one keeps its checkpoint,
- * so an upload the platform holds is resumed, never made twice.
+ * and the worker asks the platform's status call first whenever it holds a
+ * platform id (workers/publish/processor.ts statusBeforeResend): a post the
+ * platform already has is marked published, never sent twice.
  * Returns false when the target is not in a state that can be retried.
  */
 export async function retryTarget(db: PrismaClient, coopId: string, targetId: string, now = new Date()): Promise<boolean> {

@@ -70,6 +70,7 @@ test('at 360 px every destination is in the menu, on screen, and the menu closes
 		['Thư viện', '/library'],
 		['Sản phẩm', '/products'],
 		['Studio', '/studio'],
+		['Bài đăng', '/posts'],
 		['Hợp tác xã', '/coop'],
 		['Tài khoản', '/account'],
 		['Trang chủ', '/'],

@@ -45,6 +45,18 @@ async function settled(targetId: string, timeoutMs = 60_000) {
 	}
 }
 
+/** Waits for the target's job of run `run` to finish, then reads the target. */
+async function settledRun(targetId: string, run: number, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs
+	for (;;) {
+		const job = await getQueue(QUEUES.publish).getJob(jobIds.publish(targetId, run))
+		const state = job ? await job.getState() : 'missing'
+		if (state === 'completed' || state === 'failed') return db().postTarget.findUniqueOrThrow({ where: { id: targetId } })
+		if (Date.now() > deadline) throw new Error(`run ${run} of ${targetId} is still ${state}`)
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
 async function publishNow(kind: string, channelSpec: Parameters<typeof createChannel>[1], extra: Parameters<typeof createPostTarget>[3] = {}) {
 	const { coopId, userId } = await createCoopWithOwner()
 	const channel = await createChannel(coopId, channelSpec)
@@ -197,4 +209,72 @@ test('a manual channel: at due time no platform is called; publishers get the ha
 		publishedAt: expect.any(Date),
 	})
 	expect(await markPosted(db(), coopId, target.id, editor.user.id)).toBe(false)
+})
+
+test('TikTok direct post: the person\'s interaction and commercial-content choices reach post_info', async () => {
+	const chosen = await publishNow('tiktok-direct', { platform: 'tiktok' }, {
+		privacy: 'PUBLIC_TO_EVERYONE',
+		options: { tiktok: { allowComment: true, allowDuet: false, allowStitch: true, discloseCommercial: true, yourBrand: true, brandedContent: false, consent: true } },
+	})
+	expect(chosen.done).toMatchObject({ state: 'published' })
+	const silent = await publishNow('tiktok-direct', { platform: 'tiktok' }, {
+		privacy: 'SELF_ONLY',
+		// Brand boxes left ticked but the disclosure switched off: nothing is disclosed.
+		options: { tiktok: { allowComment: false, allowDuet: true, allowStitch: false, discloseCommercial: false, yourBrand: true, brandedContent: true, consent: true } },
+	})
+	expect(silent.done).toMatchObject({ state: 'published' })
+	const uploads = [...platforms.tiktok.values()].slice(before.tiktok)
+	expect(uploads.map((u) => u.postInfo)).toEqual([
+		{
+			title: 'Chè Shan tuyết Suối Giàng, hái tay 🍃\n\n#chè #yênbái',
+			privacy_level: 'PUBLIC_TO_EVERYONE',
+			disable_comment: false,
+			disable_duet: true,
+			disable_stitch: false,
+			brand_content_toggle: false,
+			brand_organic_toggle: true,
+		},
+		{
+			title: 'Chè Shan tuyết Suối Giàng, hái tay 🍃\n\n#chè #yênbái',
+			privacy_level: 'SELF_ONLY',
+			disable_comment: true,
+			disable_duet: false,
+			disable_stitch: true,
+			brand_content_toggle: false,
+			brand_organic_toggle: false,
+		},
+	])
+})
+
+test('retrying an unconfirmed Reel asks Facebook first: it is there, so it is published and nothing is sent again', async () => {
+	// Run 1 finished the Reel, but the answer was lost: the target was left unconfirmed at the finishing step.
+	const { coopId, channel, target, done } = await publishNow('facebook-reel', { platform: 'facebook_page' })
+	expect(done).toMatchObject({ state: 'published' })
+	const reelId = done.platformId!
+	await db().postTarget.update({
+		where: { id: target.id },
+		data: { state: 'unconfirmed', reason: 'unconfirmed', publishedAt: null, checkpoint: JSON.stringify({ platformId: reelId, stage: 'finishing', data: { uploadUrl: 'x' } }) },
+	})
+	const requests = platforms.requests.length
+
+	expect(await retryTarget(db(), coopId, target.id)).toBe(true)
+	const retried = await settledRun(target.id, 2)
+	expect(retried).toMatchObject({ state: 'published', platformId: reelId, runs: 2 })
+	expect(platforms.reels.get(reelId)!.finished).toBe(1)
+	const sent = platforms.requests.slice(requests)
+	expect(sent.filter((r) => r.method !== 'GET')).toEqual([])
+	expect(sent.filter((r) => r.path === `/v24.0/${reelId}`)).toHaveLength(1)
+	expect(channel.id).toBeTruthy()
+})
+
+test('retrying an unconfirmed post that the platform does not know: failed, never posted blindly', async () => {
+	const { coopId, target } = await publishNow('facebook-video', { platform: 'facebook_page' })
+	await db().postTarget.update({
+		where: { id: target.id },
+		data: { state: 'unconfirmed', reason: 'unconfirmed', publishedAt: null, platformId: 'gone-1', checkpoint: JSON.stringify({ platformId: 'gone-1', stage: 'posting' }) },
+	})
+	const posts = platforms.pagePosts.length
+	expect(await retryTarget(db(), coopId, target.id)).toBe(true)
+	expect(await settledRun(target.id, 2)).toMatchObject({ state: 'failed', runs: 2 })
+	expect(platforms.pagePosts.length).toBe(posts)
 })

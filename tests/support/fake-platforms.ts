@@ -14,6 +14,8 @@ export type Mishap =
 	| { kind: 'expired-token' }
 	| { kind: 'rate-limit'; retryAfterSeconds?: number }
 	| { kind: 'server-error' }
+	/** Facebook refuses the request for good: Graph's "(#100) Invalid parameter" (400, code 100, not transient). */
+	| { kind: 'refused' }
 	/** Act on the request, then never answer (the client's timeout fires). */
 	| { kind: 'accept-then-hang' }
 	/** Read about half of the body, keep it, then cut the connection. */
@@ -126,6 +128,10 @@ export async function startFakePlatforms(options: { reelPollsUntilPublished?: nu
 	function graphError(send: Send, mishap: Mishap | undefined, token: string | null): boolean {
 		if (mishap?.kind === 'server-error') {
 			send(500, { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1, is_transient: true } })
+			return true
+		}
+		if (mishap?.kind === 'refused') {
+			send(400, { error: { message: '(#100) Invalid parameter', type: 'OAuthException', code: 100, fbtrace_id: 'Afake' } })
 			return true
 		}
 		if (mishap?.kind === 'rate-limit') {

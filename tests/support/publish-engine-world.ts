@@ -74,12 +74,12 @@ export async function createPostTarget(
 	coopId: string,
 	channel: { id: string },
 	kind: string,
-	options: { renderId?: string; caption?: string; privacy?: string | null; state?: string; dueAt?: Date | null } = {},
+	options: { renderId?: string; caption?: string; privacy?: string | null; state?: string; dueAt?: Date | null; options?: Record<string, unknown> } = {},
 ) {
 	const db = getDb()
 	const renderId = options.renderId ?? (await createReadyRender(coopId)).renderId
 	const post = await db.post.create({ data: { coopId, renderId, caption: options.caption ?? 'Chè Shan tuyết Suối Giàng, hái tay 🍃', hashtags: '#chè #yênbái' } })
 	return db.postTarget.create({
-		data: { postId: post.id, coopId, channelId: channel.id, kind, privacy: options.privacy ?? null, state: options.state ?? 'draft', dueAt: options.dueAt ?? null },
+		data: { postId: post.id, coopId, channelId: channel.id, kind, privacy: options.privacy ?? null, state: options.state ?? 'draft', dueAt: options.dueAt ?? null, ...(options.options ? { options: JSON.stringify(options.options) } : {}) },
 	})
 }

@@ -13,8 +13,9 @@ function e2eId() {
 	return `e2e${nanoid(10).replace(/[^a-zA-Z0-9]/g, 'x')}`
 }
 
-export function openE2eDb() {
-	return new Database(inject('e2eDatabasePath'))
+/** The shared e2e database, or another one a test file runs its own server on. */
+export function openE2eDb(dbPath: string = inject('e2eDatabasePath')) {
+	return new Database(dbPath)
 }
 
 export function coopIdByName(db: Database.Database, coopName: string) {
@@ -22,8 +23,8 @@ export function coopIdByName(db: Database.Database, coopName: string) {
 }
 
 /** A ready, handed-off final render with a real MP4 behind it; returns its id. */
-export async function addHandedOffRender(coopName: string, options: { title?: string; productCode?: string } = {}) {
-	const db = openE2eDb()
+export async function addHandedOffRender(coopName: string, options: { title?: string; productCode?: string; dbPath?: string } = {}) {
+	const db = openE2eDb(options.dbPath)
 	try {
 		const coopId = coopIdByName(db, coopName)
 		const product = options.productCode

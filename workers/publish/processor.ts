@@ -18,8 +18,9 @@ import { getDb, type PrismaClient } from '~/utils/db.server.ts'
 import { decryptSecret } from '~/utils/encryption.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { deliver, type DeliveryResult } from './deliver.ts'
+import { PlatformError } from './platforms/errors.ts'
 import { clientFor } from './platforms/index.ts'
-import { PUBLISH_TARGETS, type Checkpoint, type PlatformClient, type PublishRequest, type PublishTarget } from './platforms/types.ts'
+import { PUBLISH_TARGETS, type Checkpoint, type PlatformClient, type PostStatus, type PublishRequest, type PublishTarget, type TiktokChoices } from './platforms/types.ts'
 import { DAY_MS, quotasFor, quotaWait, type QuotaUses } from './rate-limits.ts'
 import { captionHint, failureReason, whereToLook } from './reasons.ts'
 import { platformSettings } from './settings.ts'
@@ -54,7 +55,7 @@ export async function deliveryFor(
 	}
 	const files = await mediaFiles(target)
 	if (!files) return { ok: false, reason: 'media_missing' }
-	const options = parseJson<{ coverUrl?: string }>(target.options, {})
+	const options = parseJson<{ coverUrl?: string; tiktok?: Partial<Record<keyof TiktokChoices | 'discloseCommercial', unknown>> }>(target.options, {})
 	return {
 		ok: true,
 		client: clientFor(to),
@@ -68,7 +69,21 @@ export async function deliveryFor(
 			title: target.title ?? null,
 			privacy: target.privacy ?? null,
 			coverUrl: options.coverUrl ?? null,
+			tiktok: to === 'tiktok-direct' ? tiktokChoices(options.tiktok) : null,
 		},
+	}
+}
+
+/** The person's choices on TikTok's posting screen, as the composer stored them; a commercial disclosure counts only when it was turned on. */
+export function tiktokChoices(stored: Partial<Record<keyof TiktokChoices | 'discloseCommercial', unknown>> | undefined): TiktokChoices {
+	const on = (value: unknown) => value === true
+	const disclose = on(stored?.discloseCommercial)
+	return {
+		allowComment: on(stored?.allowComment),
+		allowDuet: on(stored?.allowDuet),
+		allowStitch: on(stored?.allowStitch),
+		yourBrand: disclose && on(stored?.yourBrand),
+		brandedContent: disclose && on(stored?.brandedContent),
 	}
 }
 
@@ -184,6 +199,24 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		return { outcome: 'failed' }
 	}
 
+	// An earlier run left a platform id (an unconfirmed or interrupted target being retried):
+	// the platform is asked what it holds before anything is sent again.
+	const earlier = delivery.checkpoint.platformId ? await statusBeforeResend(delivery.client, delivery.request, delivery.checkpoint) : null
+	if (earlier) {
+		await db.publishAttempt.update({
+			where: { id: attempt.id },
+			data: {
+				status: earlier.status,
+				tries: 0,
+				platformId: earlier.platformId,
+				errorKind: earlier.error?.kind ?? null,
+				errorMessage: earlier.error?.message.slice(0, 2000) ?? null,
+				finishedAt: new Date(),
+			},
+		})
+		return applyDelivery(db, target, run, earlier, delivery.request.caption)
+	}
+
 	const result = await deliver(delivery.client, delivery.request, {
 		settings: platformSettings(getEnv()),
 		checkpoint: delivery.checkpoint,
@@ -208,6 +241,43 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		},
 	})
 	return applyDelivery(db, target, run, result, delivery.request.caption)
+}
+
+/**
+ * The status call for a target that already has a platform id. Returns the
+ * delivery's outcome when the platform settles it (published there: never sent
+ * again; refused; or it cannot say: unconfirmed again, nothing sent), or null
+ * when the resumed steps are safe to run (not started, or still processing).
+ */
+export async function statusBeforeResend(client: PlatformClient, request: PublishRequest, checkpoint: Checkpoint): Promise<DeliveryResult | null> {
+	const context = {
+		settings: platformSettings(getEnv()),
+		checkpoint: structuredClone(checkpoint),
+		save: async () => {},
+		sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+	}
+	const settled = (status: DeliveryResult['status'], platformId: string | null, error: PlatformError | null): DeliveryResult => ({
+		status,
+		platformId,
+		attempts: 0,
+		error: error ? { kind: error.kind, message: error.message } : null,
+		retryAfterMs: null,
+		platformCode: error?.platformCode ?? null,
+		checkpoint,
+	})
+	let status: PostStatus
+	try {
+		status = await client.checkStatus(request, context)
+	} catch (error) {
+		const failure = error instanceof PlatformError ? error : new PlatformError('unknown', (error as Error).message)
+		// A rejected token is the channel's problem, not the post's: the reconnect path handles it.
+		if (failure.kind === 'auth') return settled('failed', null, failure)
+		return settled('unconfirmed', null, new PlatformError('unknown', `${failure.message}: the platform could not say whether the post is there; check the page before posting again`))
+	}
+	if (status.state === 'published') return settled('published', status.platformId, null)
+	if (status.state === 'failed') return settled('failed', null, status.error)
+	if (status.state === 'unknown') return settled('unconfirmed', null, new PlatformError('unknown', `${status.detail}: check the page before posting again`))
+	return null
 }
 
 async function applyDelivery(db: PrismaClient, target: LoadedTarget, run: number, result: DeliveryResult, caption: string): Promise<PublishJobResult> {

@@ -64,6 +64,25 @@ export async function tiktokCreatorInfo(ctx: PublishContext, token: string): Pro
 	}
 }
 
+/**
+ * The post_info of a direct post (Content Posting API, /v2/post/publish/video/init/):
+ * interactions off unless the person turned them on; the commercial-content
+ * disclosure as chosen (brand_organic_toggle: their own brand; brand_content_toggle:
+ * a paid partnership).
+ */
+export function tiktokPostInfo(req: Pick<PublishRequest, 'caption' | 'privacy' | 'tiktok'>) {
+	const choices = req.tiktok
+	return {
+		title: req.caption,
+		privacy_level: req.privacy,
+		disable_comment: choices?.allowComment !== true,
+		disable_duet: choices?.allowDuet !== true,
+		disable_stitch: choices?.allowStitch !== true,
+		brand_content_toggle: choices?.brandedContent === true,
+		brand_organic_toggle: choices?.yourBrand === true,
+	}
+}
+
 export function tiktokClient(): PlatformClient {
 	return {
 		async publish(req, ctx) {
@@ -81,16 +100,7 @@ export function tiktokClient(): PlatformClient {
 							{ platformCode: 'privacy_level_option_mismatch' },
 						)
 					}
-					const postInfo = {
-						title: req.caption,
-						privacy_level: req.privacy,
-						// TikTok's audit rules: interactions off unless the person turns them on.
-						disable_comment: true,
-						disable_duet: true,
-						disable_stitch: true,
-						brand_content_toggle: false,
-						brand_organic_toggle: false,
-					}
+					const postInfo = tiktokPostInfo(req)
 					data = tiktokResult(
 						await api(ctx, '/v2/post/publish/video/init/', req.token, { post_info: postInfo, source_info: sourceInfo }),
 						'the direct post',

@@ -30,6 +30,21 @@ export type PublishRequest = {
 	privacy: string | null
 	/** Zalo video articles show this picture (a public URL) before the video plays. */
 	coverUrl: string | null
+	/**
+	 * TikTok direct posts only: what the person chose on TikTok's posting screen.
+	 * Absent, interactions stay off and nothing is disclosed (TikTok's audit rules).
+	 */
+	tiktok?: TiktokChoices | null
+}
+
+export type TiktokChoices = {
+	allowComment: boolean
+	allowDuet: boolean
+	allowStitch: boolean
+	/** "Your brand": promoting the creator's own business (brand_organic_toggle). */
+	yourBrand: boolean
+	/** "Branded content": a paid partnership with a third party (brand_content_toggle). */
+	brandedContent: boolean
 }
 
 /**
