@@ -27,6 +27,9 @@ describe('items', () => {
 			{ code: 'item.tooShort', at: { kind: 'item', index: 1, itemType: 'clip', label: 'đồi.mp4' }, params: { seconds: 0.1, min: 0.2 } },
 		])
 		expect(accepted(spec([clip(0, 0.2)]))).toBe(true)
+		// 1.2 − 1 is 0.19999… in floating point: six frames all the same, as the renderer counts.
+		expect(accepted(spec([clip(1, 1.2)]))).toBe(true)
+		expect(issuesOf(spec([clip(1, 1.18)])).map((i) => i.code)).toEqual(['item.tooShort'])
 	})
 
 	test('a title without a label is named by its first line', () => {

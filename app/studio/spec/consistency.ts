@@ -1,7 +1,7 @@
 import type { EditSpec, TimelineItem } from './edit-spec.ts'
 import { SPEC_LIMITS } from './limits.ts'
 import { issue, type IssueLocation, type SpecIssue } from './issues.ts'
-import { framesToSeconds, itemFrames, itemSeconds, timelineFrames, transitionFrames } from './timing.ts'
+import { framesToSeconds, itemFrames, itemSeconds, secondsToFrames, timelineFrames, transitionFrames } from './timing.ts'
 
 // Rules that span several fields of a well-formed spec: the shape is Zod's
 // job, these are about time (an out point before its in point, a transition
@@ -24,7 +24,8 @@ export function checkSpecConsistency(spec: EditSpec): SpecIssue[] {
 			issues.push(issue('clip.outBeforeIn', at, { in: item.in, out: item.out }))
 			return
 		}
-		if (itemSeconds(item) < SPEC_LIMITS.minItemSeconds) {
+		// Counted in frames, as the renderer counts: 1.2 − 1 is 0.19999… seconds but six whole frames.
+		if (itemFrames(item) < secondsToFrames(SPEC_LIMITS.minItemSeconds)) {
 			issues.push(issue('item.tooShort', at, { seconds: round1(itemSeconds(item)), min: SPEC_LIMITS.minItemSeconds }))
 			return
 		}
