@@ -198,3 +198,35 @@ test('a manual channel: at due time no platform is called; publishers get the ha
 	})
 	expect(await markPosted(db(), coopId, target.id, editor.user.id)).toBe(false)
 })
+
+test('the Reels quota holds under concurrency: of 40 Reels of one Page sent at once, exactly 30 reach Facebook, the rest wait for a free slot', async () => {
+	const { coopId } = await createCoopWithOwner()
+	const channel = await createChannel(coopId, { platform: 'facebook_page', externalId: 'quota-page' })
+	const { renderId } = await createReadyRender(coopId)
+	const targets = []
+	for (let i = 0; i < 40; i++) targets.push(await createPostTarget(coopId, channel, 'facebook-reel', { renderId, caption: `quota ${i}` }))
+	// All due at one instant a little ahead: the 40 jobs become due together and run side by side.
+	expect(await scheduleTargets(db(), coopId, targets.map((t) => t.id), new Date(Date.now() + 3000))).toBe(40)
+	const queue = getQueue(QUEUES.publish)
+	const deadline = Date.now() + 90_000
+	for (;;) {
+		// Settled: every target published or told to wait for the quota, and no job running.
+		const rows = await db().postTarget.findMany({ where: { channelId: channel.id }, select: { state: true, reason: true } })
+		const states = await Promise.all(targets.map(async (t) => (await queue.getJob(jobIds.publish(t.id, 1)))?.getState()))
+		const settledRows = rows.every((r) => r.state !== 'publishing' && (r.state !== 'scheduled' || r.reason === 'rate_limit_reels'))
+		if (settledRows && states.every((state) => state === 'completed' || state === 'delayed' || state === 'failed')) break
+		if (Date.now() > deadline) throw new Error(`targets ${rows.map((r) => r.state).join(',')}; jobs ${states.join(',')}`)
+		await new Promise((resolve) => setTimeout(resolve, 200))
+	}
+	const rows = await db().postTarget.findMany({ where: { channelId: channel.id } })
+	const reachedFacebook = [...platforms.reels.values()].slice(before.reels).filter((reel) => reel.description?.startsWith('quota '))
+	expect(reachedFacebook.filter((reel) => reel.finished > 0)).toHaveLength(30)
+	expect(rows.filter((r) => r.state === 'published')).toHaveLength(30)
+	const waiting = rows.filter((r) => r.state === 'scheduled')
+	expect(waiting).toHaveLength(10)
+	for (const r of waiting) {
+		expect(r).toMatchObject({ reason: 'rate_limit_reels', runs: 0 })
+		expect(r.dueAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000)
+	}
+	await Promise.all(waiting.map(async (r) => (await queue.getJob(jobIds.publish(r.id, 1)))?.remove()))
+}, 120_000)
