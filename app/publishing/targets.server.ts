@@ -99,22 +99,26 @@ const RETRYABLE: TargetState[] = ['failed', 'unconfirmed', 'needs_attention']
  * "Retry" for one channel: a failed, unconfirmed or waiting target is sent
  * now. A failed target starts over (the platform refused it, nothing of it
  * exists there); an unconfirmed or needs-attention one keeps its checkpoint,
- * so an upload the platform holds is resumed, never made twice.
+ * so an upload the platform holds is resumed, never made twice. Either way
+ * the person's retry starts a fresh count of runs (`runs` back to 0).
  * Returns false when the target is not in a state that can be retried.
  */
 export async function retryTarget(db: PrismaClient, coopId: string, targetId: string, now = new Date()): Promise<boolean> {
 	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId } })
 	if (!target || !RETRYABLE.includes(target.state as TargetState)) return false
 	const fresh = target.state === 'failed' ? { checkpoint: '{}', platformId: null } : {}
+	// A person's retry gets a fresh set of runs (MAX_TARGET_RUNS), not what is left of the engine's own.
 	const moved = await moveTarget(db, target, target.state as TargetState, 'scheduled', {
 		dueAt: now,
+		runs: 0,
 		reason: null,
 		reasonParams: null,
 		errorKind: null,
 		errorMessage: null,
 		...fresh,
 	})
-	if (moved) await enqueueTarget({ ...target, dueAt: now }, now)
+	// Run 1's job id again: enqueueTarget replaces the finished job of the earlier run 1.
+	if (moved) await enqueueTarget({ ...target, dueAt: now, runs: 0 }, now)
 	return moved
 }
 

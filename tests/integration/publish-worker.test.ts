@@ -5,6 +5,7 @@ import { createChannel, createCoopWithOwner, createPostTarget, createReadyRender
 import { startPublishWorker } from '#workers/publish/worker.ts'
 import { jobIds, QUEUES } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
+import { MAX_TARGET_RUNS } from '~/publishing/target-state.ts'
 import { markPosted, retryTarget, scheduleTargets } from '~/publishing/targets.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus } from '~/utils/events.server.ts'
@@ -229,4 +230,27 @@ test('the Reels quota holds under concurrency: of 40 Reels of one Page sent at o
 		expect(r.dueAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000)
 	}
 	await Promise.all(waiting.map(async (r) => (await queue.getJob(jobIds.publish(r.id, 1)))?.remove()))
+}, 120_000)
+
+test('a person retrying a target that used all its runs gets a fresh set: a transient failure is tried again later, not failed at once', async () => {
+	const { coopId } = await createCoopWithOwner()
+	const channel = await createChannel(coopId, { platform: 'facebook_page' })
+	const target = await createPostTarget(coopId, channel, 'facebook-video', { state: 'failed' })
+	await db().postTarget.update({ where: { id: target.id }, data: { runs: MAX_TARGET_RUNS, reason: 'transient', errorKind: 'transient' } })
+	// Every try of this run meets a 500 (the engine's four tries in one run).
+	platforms.mishap(/POST \/v24\.0\/1234\/videos/, { kind: 'server-error' }, { times: 4 })
+	expect(await retryTarget(db(), coopId, target.id)).toBe(true)
+	const deadline = Date.now() + 90_000
+	let row = await db().postTarget.findUniqueOrThrow({ where: { id: target.id } })
+	while ((row.state === 'scheduled' && row.reason === null) || row.state === 'publishing') {
+		if (Date.now() > deadline) throw new Error(`still ${row.state}`)
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		row = await db().postTarget.findUniqueOrThrow({ where: { id: target.id } })
+	}
+	expect(row).toMatchObject({ state: 'scheduled', runs: 1, reason: 'transient_retry', errorKind: 'transient' })
+	expect(await attemptsOf(target.id)).toEqual([expect.objectContaining({ run: 1, status: 'failed', tries: 4 })])
+	const next = await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, 2))
+	expect(await next!.getState()).toBe('delayed')
+	await next!.remove()
+	expect(platforms.pagePosts.length - before.posts).toBe(0)
 }, 120_000)
