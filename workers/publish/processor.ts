@@ -207,17 +207,14 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		return { outcome: 'needs_attention' }
 	}
 
-	const wait = quotaWait(target.kind as PublishTarget, await quotaUses(db, target, now), now)
-	if (wait) return waitForQuota(db, job, token, target, wait)
-
+	// The quotas are checked by the move itself (startRun); only a target over one counts its uses, to know until when it waits.
 	const run = target.runs + 1
 	const started = await startRun(db, target, now)
 	if (started === 'moved') return { outcome: 'skipped', state: 'moved' }
 	if (started === 'over_quota') {
-		// Another run took the last slot between the count above and the move: wait like any target over its quota.
-		const later = new Date()
-		const next = quotaWait(target.kind as PublishTarget, await quotaUses(db, target, later), later)
-		return waitForQuota(db, job, token, target, next ?? { until: new Date(later.getTime() + 1000), reason: quotasReason(target) })
+		const wait = quotaWait(target.kind as PublishTarget, await quotaUses(db, target, now), now)
+		// The count and the window agree; a use that left the window between the two is tried again in a second.
+		return waitForQuota(db, job, token, target, wait ?? { until: new Date(Date.now() + 1000), reason: quotasReason(target) })
 	}
 
 	const attempt = await db.publishAttempt.create({ data: { targetId: target.id, run } })
@@ -235,15 +232,20 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		return { outcome: 'failed' }
 	}
 
+	let saved = target.checkpoint
 	const result = await deliver(delivery.client, delivery.request, {
 		settings: platformSettings(getEnv()),
 		checkpoint: delivery.checkpoint,
 		// Written before the client takes its next step: a crash after this line knows the platform's id.
+		// Only what is new is written: a step that learnt nothing costs no write.
 		persist: async (checkpoint) => {
+			const text = JSON.stringify(checkpoint)
+			if (text === saved) return
 			await db.postTarget.update({
 				where: { id: target.id },
-				data: { checkpoint: JSON.stringify(checkpoint), platformId: checkpoint.platformId ?? null },
+				data: { checkpoint: text, platformId: checkpoint.platformId ?? null },
 			})
+			saved = text
 		},
 	})
 	await db.publishAttempt.update({
