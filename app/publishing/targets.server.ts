@@ -117,7 +117,9 @@ export async function retryTarget(db: PrismaClient, coopId: string, targetId: st
 		errorMessage: null,
 		...fresh,
 	})
-	// Run 1's job id again: enqueueTarget replaces the finished job of the earlier run 1.
+	// Run 1's job id again: enqueueTarget replaces the finished job of the earlier run 1; a job still
+	// waiting under the old count is taken away so that one job, not two, is owed.
+	if (moved && target.runs > 0) await dropWaitingJob(target.id, target.runs)
 	if (moved) await enqueueTarget({ ...target, dueAt: now, runs: 0 }, now)
 	return moved
 }
