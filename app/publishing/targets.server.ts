@@ -101,22 +101,28 @@ const RETRYABLE: TargetState[] = ['failed', 'unconfirmed', 'needs_attention']
  * exists there); an unconfirmed or needs-attention one keeps its checkpoint,
  * and the worker asks the platform's status call first whenever it holds a
  * platform id (workers/publish/processor.ts statusBeforeResend): a post the
- * platform already has is marked published, never sent twice.
+ * platform already has is marked published, never sent twice. Either way
+ * the person's retry starts a fresh count of runs (`runs` back to 0).
  * Returns false when the target is not in a state that can be retried.
  */
 export async function retryTarget(db: PrismaClient, coopId: string, targetId: string, now = new Date()): Promise<boolean> {
 	const target = await db.postTarget.findFirst({ where: { id: targetId, coopId } })
 	if (!target || !RETRYABLE.includes(target.state as TargetState)) return false
 	const fresh = target.state === 'failed' ? { checkpoint: '{}', platformId: null } : {}
+	// A person's retry gets a fresh set of runs (MAX_TARGET_RUNS), not what is left of the engine's own.
 	const moved = await moveTarget(db, target, target.state as TargetState, 'scheduled', {
 		dueAt: now,
+		runs: 0,
 		reason: null,
 		reasonParams: null,
 		errorKind: null,
 		errorMessage: null,
 		...fresh,
 	})
-	if (moved) await enqueueTarget({ ...target, dueAt: now }, now)
+	// Run 1's job id again: enqueueTarget replaces the finished job of the earlier run 1; a job still
+	// waiting under the old count is taken away so that one job, not two, is owed.
+	if (moved && target.runs > 0) await dropWaitingJob(target.id, target.runs)
+	if (moved) await enqueueTarget({ ...target, dueAt: now, runs: 0 }, now)
 	return moved
 }
 

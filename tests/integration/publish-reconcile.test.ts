@@ -168,18 +168,21 @@ test('"not there, post again" starts afresh now; retry, post now and reschedule 
 	expect(await retryTarget(db(), coopId, target.id)).toBe(false)
 	await db().postTarget.update({ where: { id: target.id }, data: { state: 'failed', checkpoint: '{"stage":"posting"}', reason: 'refused', errorKind: 'invalid' } })
 	expect(await retryTarget(db(), coopId, target.id)).toBe(true)
-	expect(await targetRow(target.id)).toMatchObject({ state: 'scheduled', checkpoint: '{}', reason: null, errorKind: null })
+	// A person's retry starts a fresh count of runs: run 1's job is owed, the old count's waiting job is gone.
+	expect(await targetRow(target.id)).toMatchObject({ state: 'scheduled', checkpoint: '{}', reason: null, errorKind: null, runs: 0 })
+	expect(await queue().getJob(jobIds.publish(target.id, 2))).toBeUndefined()
+	expect(await (await queue().getJob(jobIds.publish(target.id, 1)))!.getState()).toMatch(/waiting|delayed/)
 
 	// Rescheduling far ahead takes the waiting job away; the reconciler brings it back when the time nears.
 	const later = new Date(Date.now() + 3 * 3600_000)
 	expect(await rescheduleTarget(db(), coopId, target.id, later)).toBe(true)
-	expect(await queue().getJob(jobIds.publish(target.id, 2))).toBeUndefined()
+	expect(await queue().getJob(jobIds.publish(target.id, 1))).toBeUndefined()
 	expect(await targetRow(target.id)).toMatchObject({ state: 'scheduled', dueAt: later })
 	expect(await rescheduleTarget(db(), 'another-coop', target.id, new Date())).toBe(false)
 
 	// Post now: every channel of the post that has not gone.
 	expect(await postNow(db(), coopId, target.postId)).toBe(1)
-	const now = await queue().getJob(jobIds.publish(target.id, 2))
+	const now = await queue().getJob(jobIds.publish(target.id, 1))
 	expect(now!.delay).toBe(0)
 	await db().postTarget.update({ where: { id: target.id }, data: { state: 'published' } })
 	expect(await postNow(db(), coopId, target.postId)).toBe(0)

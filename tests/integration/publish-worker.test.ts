@@ -5,6 +5,7 @@ import { createChannel, createCoopWithOwner, createPostTarget, createReadyRender
 import { startPublishWorker } from '#workers/publish/worker.ts'
 import { jobIds, QUEUES } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
+import { MAX_TARGET_RUNS } from '~/publishing/target-state.ts'
 import { markPosted, retryTarget, scheduleTargets } from '~/publishing/targets.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus } from '~/utils/events.server.ts'
@@ -258,8 +259,9 @@ test('retrying an unconfirmed Reel asks Facebook first: it is there, so it is pu
 	const requests = platforms.requests.length
 
 	expect(await retryTarget(db(), coopId, target.id)).toBe(true)
-	const retried = await settledRun(target.id, 2)
-	expect(retried).toMatchObject({ state: 'published', platformId: reelId, runs: 2 })
+	// A person's retry starts a fresh count of runs: this is run 1 again.
+	const retried = await settledRun(target.id, 1)
+	expect(retried).toMatchObject({ state: 'published', platformId: reelId, runs: 1 })
 	expect(platforms.reels.get(reelId)!.finished).toBe(1)
 	const sent = platforms.requests.slice(requests)
 	expect(sent.filter((r) => r.method !== 'GET')).toEqual([])
@@ -275,6 +277,61 @@ test('retrying an unconfirmed post that the platform does not know: failed, neve
 	})
 	const posts = platforms.pagePosts.length
 	expect(await retryTarget(db(), coopId, target.id)).toBe(true)
-	expect(await settledRun(target.id, 2)).toMatchObject({ state: 'failed', runs: 2 })
+	expect(await settledRun(target.id, 1)).toMatchObject({ state: 'failed', runs: 1 })
 	expect(platforms.pagePosts.length).toBe(posts)
 })
+
+test('the Reels quota holds under concurrency: of 40 Reels of one Page sent at once, exactly 30 reach Facebook, the rest wait for a free slot', async () => {
+	const { coopId } = await createCoopWithOwner()
+	const channel = await createChannel(coopId, { platform: 'facebook_page', externalId: 'quota-page' })
+	const { renderId } = await createReadyRender(coopId)
+	const targets = []
+	for (let i = 0; i < 40; i++) targets.push(await createPostTarget(coopId, channel, 'facebook-reel', { renderId, caption: `quota ${i}` }))
+	// All due at one instant a little ahead: the 40 jobs become due together and run side by side.
+	expect(await scheduleTargets(db(), coopId, targets.map((t) => t.id), new Date(Date.now() + 3000))).toBe(40)
+	const queue = getQueue(QUEUES.publish)
+	const deadline = Date.now() + 90_000
+	for (;;) {
+		// Settled: every target published or told to wait for the quota, and no job running.
+		const rows = await db().postTarget.findMany({ where: { channelId: channel.id }, select: { state: true, reason: true } })
+		const states = await Promise.all(targets.map(async (t) => (await queue.getJob(jobIds.publish(t.id, 1)))?.getState()))
+		const settledRows = rows.every((r) => r.state !== 'publishing' && (r.state !== 'scheduled' || r.reason === 'rate_limit_reels'))
+		if (settledRows && states.every((state) => state === 'completed' || state === 'delayed' || state === 'failed')) break
+		if (Date.now() > deadline) throw new Error(`targets ${rows.map((r) => r.state).join(',')}; jobs ${states.join(',')}`)
+		await new Promise((resolve) => setTimeout(resolve, 200))
+	}
+	const rows = await db().postTarget.findMany({ where: { channelId: channel.id } })
+	const reachedFacebook = [...platforms.reels.values()].slice(before.reels).filter((reel) => reel.description?.startsWith('quota '))
+	expect(reachedFacebook.filter((reel) => reel.finished > 0)).toHaveLength(30)
+	expect(rows.filter((r) => r.state === 'published')).toHaveLength(30)
+	const waiting = rows.filter((r) => r.state === 'scheduled')
+	expect(waiting).toHaveLength(10)
+	for (const r of waiting) {
+		expect(r).toMatchObject({ reason: 'rate_limit_reels', runs: 0 })
+		expect(r.dueAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000)
+	}
+	await Promise.all(waiting.map(async (r) => (await queue.getJob(jobIds.publish(r.id, 1)))?.remove()))
+}, 120_000)
+
+test('a person retrying a target that used all its runs gets a fresh set: a transient failure is tried again later, not failed at once', async () => {
+	const { coopId } = await createCoopWithOwner()
+	const channel = await createChannel(coopId, { platform: 'facebook_page' })
+	const target = await createPostTarget(coopId, channel, 'facebook-video', { state: 'failed' })
+	await db().postTarget.update({ where: { id: target.id }, data: { runs: MAX_TARGET_RUNS, reason: 'transient', errorKind: 'transient' } })
+	// Every try of this run meets a 500 (the engine's four tries in one run).
+	platforms.mishap(/POST \/v24\.0\/1234\/videos/, { kind: 'server-error' }, { times: 4 })
+	expect(await retryTarget(db(), coopId, target.id)).toBe(true)
+	const deadline = Date.now() + 90_000
+	let row = await db().postTarget.findUniqueOrThrow({ where: { id: target.id } })
+	while ((row.state === 'scheduled' && row.reason === null) || row.state === 'publishing') {
+		if (Date.now() > deadline) throw new Error(`still ${row.state}`)
+		await new Promise((resolve) => setTimeout(resolve, 200))
+		row = await db().postTarget.findUniqueOrThrow({ where: { id: target.id } })
+	}
+	expect(row).toMatchObject({ state: 'scheduled', runs: 1, reason: 'transient_retry', errorKind: 'transient' })
+	expect(await attemptsOf(target.id)).toEqual([expect.objectContaining({ run: 1, status: 'failed', tries: 4 })])
+	const next = await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, 2))
+	expect(await next!.getState()).toBe('delayed')
+	await next!.remove()
+	expect(platforms.pagePosts.length - before.posts).toBe(0)
+}, 120_000)

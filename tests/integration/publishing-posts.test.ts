@@ -305,7 +305,9 @@ describe("the person's moves on one target", () => {
 		expect(await retryPostTarget(coop.id, postId, zaloTarget!.id)).toEqual({ ok: true })
 		const after = await targetsOf(postId)
 		expect(after.map((t) => t.state)).toEqual(['published', 'scheduled'])
-		expect(await getQueue(QUEUES.publish).getJob(jobIds.publish(zaloTarget!.id, 2))).toBeDefined()
+		// A person's retry starts a fresh count of runs (decision 156): run 1's job is owed again.
+		expect(after[1]!.runs).toBe(0)
+		expect(await getQueue(QUEUES.publish).getJob(jobIds.publish(zaloTarget!.id, 1))).toBeDefined()
 	})
 
 	test('an unconfirmed target the person found becomes published; a manual one is marked posted with its address', async () => {

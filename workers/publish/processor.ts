@@ -10,7 +10,7 @@ import type { PhotoPostOutputFile, PublishJob } from '~/jobs/definitions.ts'
 import { resolveMediaPath } from '~/media/storage.server.ts'
 import { markChannelNeedsReconnect } from '~/publishing/channels.server.ts'
 import { notify } from '~/publishing/notifications.server.ts'
-import { announceTarget } from '~/publishing/publishing-events.server.ts'
+import { announcePost, announceTarget } from '~/publishing/publishing-events.server.ts'
 import { afterDelivery } from '~/publishing/target-state.ts'
 import { firstInsightsAt } from '~/publishing/insights-schedule.ts'
 import { enqueueTarget, moveTarget, type TargetRef } from '~/publishing/targets.server.ts'
@@ -21,7 +21,7 @@ import { deliver, type DeliveryResult } from './deliver.ts'
 import { PlatformError } from './platforms/errors.ts'
 import { clientFor } from './platforms/index.ts'
 import { PUBLISH_TARGETS, type Checkpoint, type PlatformClient, type PostStatus, type PublishRequest, type PublishTarget, type TiktokChoices } from './platforms/types.ts'
-import { DAY_MS, quotasFor, quotaWait, type QuotaUses } from './rate-limits.ts'
+import { DAY_MS, QUOTAS, quotasFor, quotaWait, type QuotaReason, type QuotaUses } from './rate-limits.ts'
 import { captionHint, failureReason, whereToLook } from './reasons.ts'
 import { platformSettings } from './settings.ts'
 
@@ -146,6 +146,58 @@ async function quotaUses(db: PrismaClient, target: LoadedTarget, now: Date): Pro
 	return uses
 }
 
+/** SQLite's text form of a Prisma DateTime (ISO 8601 with +00:00), for comparing in raw SQL. */
+const sqlTime = (date: Date) => date.toISOString().replace('Z', '+00:00')
+
+/**
+ * The move scheduled → publishing, made only while the quotas still leave a
+ * slot: the count and the move are one UPDATE statement, which SQLite runs
+ * alone (one writer at a time, across processes too), so two runs of one
+ * Page cannot both take the 30th Reel. The counts are those of quotaUses.
+ */
+async function startRun(db: PrismaClient, target: LoadedTarget, now: Date): Promise<'started' | 'moved' | 'over_quota'> {
+	const guards: string[] = []
+	const params: unknown[] = [sqlTime(now), target.id]
+	const dayAgo = sqlTime(new Date(now.getTime() - DAY_MS))
+	for (const quota of quotasFor(target.kind as PublishTarget)) {
+		if (quota === 'reels' || quota === 'tiktokInbox') {
+			const { limit } = quota === 'reels' ? QUOTAS.reelsPerPage : QUOTAS.tiktokPendingInbox
+			guards.push(
+				`(SELECT COUNT(*) FROM "PostTarget" o WHERE o."channelId" = ? AND o."kind" = ? AND o."id" <> ? AND (o."publishedAt" > ? OR o."state" = 'publishing')) < ?`,
+			)
+			params.push(target.channelId, quota === 'reels' ? 'facebook-reel' : 'tiktok-inbox', target.id, dayAgo, limit)
+		}
+		if (quota === 'tiktokInits') {
+			guards.push(`(SELECT COUNT(*) FROM "PublishAttempt" a JOIN "PostTarget" t ON t."id" = a."targetId" WHERE t."channelId" = ? AND a."startedAt" > ?) < ?`)
+			params.push(target.channelId, sqlTime(new Date(now.getTime() - QUOTAS.tiktokInitsPerToken.windowMs)), QUOTAS.tiktokInitsPerToken.limit)
+		}
+	}
+	const count = await db.$executeRawUnsafe(
+		`UPDATE "PostTarget" SET "state" = 'publishing', "runs" = "runs" + 1, "stateChangedAt" = ?, "reason" = NULL, "reasonParams" = NULL, "errorKind" = NULL, "errorMessage" = NULL
+		 WHERE "id" = ? AND "state" = 'scheduled'${guards.map((guard) => ` AND ${guard}`).join('')}`,
+		...params,
+	)
+	if (count === 1) {
+		await announceTarget(target.coopId, { ...target, state: 'publishing' })
+		await announcePost(target.coopId, target.postId)
+		return 'started'
+	}
+	const still = await db.postTarget.findUnique({ where: { id: target.id }, select: { state: true } })
+	return still?.state === 'scheduled' && guards.length > 0 ? 'over_quota' : 'moved'
+}
+
+/** A target over a quota keeps `scheduled`, says until when and why, and its job waits for then. */
+async function waitForQuota(db: PrismaClient, job: Job, token: string | undefined, target: LoadedTarget, wait: { until: Date; reason: QuotaReason }): Promise<never> {
+	const { count } = await db.postTarget.updateMany({
+		where: { id: target.id, state: 'scheduled' },
+		data: { dueAt: wait.until, reason: wait.reason, reasonParams: JSON.stringify({ at: wait.until.toISOString() }) },
+	})
+	if (count === 1) await announceTarget(target.coopId, target)
+	return waitUntil(job, token, wait.until)
+}
+
+const quotasReason = (target: LoadedTarget): QuotaReason => (target.kind === 'facebook-reel' ? 'rate_limit_reels' : target.kind === 'tiktok-inbox' ? 'rate_limit_tiktok_inbox' : 'rate_limit_tiktok_inits')
+
 /** Puts this same job back to wait until `until` (BullMQ's own delay: the job id, and so never-twice, is kept). */
 async function waitUntil(job: Job, token: string | undefined, until: Date): Promise<never> {
 	await job.moveToDelayed(until.getTime(), token)
@@ -170,20 +222,16 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		return { outcome: 'needs_attention' }
 	}
 
-	const wait = quotaWait(target.kind as PublishTarget, await quotaUses(db, target, now), now)
-	if (wait) {
-		const { count } = await db.postTarget.updateMany({
-			where: { id: target.id, state: 'scheduled' },
-			data: { dueAt: wait.until, reason: wait.reason, reasonParams: JSON.stringify({ at: wait.until.toISOString() }) },
-		})
-		if (count === 1) await announceTarget(target.coopId, target)
-		return waitUntil(job, token, wait.until)
+	// The quotas are checked by the move itself (startRun); only a target over one counts its uses, to know until when it waits.
+	const run = target.runs + 1
+	const started = await startRun(db, target, now)
+	if (started === 'moved') return { outcome: 'skipped', state: 'moved' }
+	if (started === 'over_quota') {
+		const wait = quotaWait(target.kind as PublishTarget, await quotaUses(db, target, now), now)
+		// The count and the window agree; a use that left the window between the two is tried again in a second.
+		return waitForQuota(db, job, token, target, wait ?? { until: new Date(Date.now() + 1000), reason: quotasReason(target) })
 	}
 
-	const run = target.runs + 1
-	if (!(await moveTarget(db, target, 'scheduled', 'publishing', { runs: { increment: 1 }, reason: null, reasonParams: null, errorKind: null, errorMessage: null }))) {
-		return { outcome: 'skipped', state: 'moved' }
-	}
 	const attempt = await db.publishAttempt.create({ data: { targetId: target.id, run } })
 
 	const delivery = await deliveryFor(target)
@@ -217,15 +265,20 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		return applyDelivery(db, target, run, earlier, delivery.request.caption)
 	}
 
+	let saved = target.checkpoint
 	const result = await deliver(delivery.client, delivery.request, {
 		settings: platformSettings(getEnv()),
 		checkpoint: delivery.checkpoint,
 		// Written before the client takes its next step: a crash after this line knows the platform's id.
+		// Only what is new is written: a step that learnt nothing costs no write.
 		persist: async (checkpoint) => {
+			const text = JSON.stringify(checkpoint)
+			if (text === saved) return
 			await db.postTarget.update({
 				where: { id: target.id },
-				data: { checkpoint: JSON.stringify(checkpoint), platformId: checkpoint.platformId ?? null },
+				data: { checkpoint: text, platformId: checkpoint.platformId ?? null },
 			})
+			saved = text
 		},
 	})
 	await db.publishAttempt.update({
