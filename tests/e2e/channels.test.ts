@@ -70,6 +70,7 @@ test('an owner connects a Facebook Page through the dialog, ticks it, sees it li
 	await page.waitForURL(`${origin}/channels`)
 	await expect(page.getByTestId('toast').textContent()).resolves.toContain('Đã kết nối 1 kênh.')
 	const listed = page.getByTestId('channel')
+	await listed.first().waitFor()
 	await expect(listed.count()).resolves.toBe(1)
 	await expect(listed.getAttribute('data-channel-name')).resolves.toBe('HTX Chè Shan Tuyết Suối Giàng')
 	await expect(listed.getByTestId('channel-state').textContent()).resolves.toBe('Đã kết nối')
@@ -94,6 +95,8 @@ test('an owner connects a Facebook Page through the dialog, ticks it, sees it li
 	await suoiGiang.check()
 	await page.getByRole('button', { name: 'Kết nối' }).click()
 	await page.waitForURL(`${origin}/channels`)
+	// The redirect is a client-side navigation: the URL changes before the list is drawn, so wait for the state.
+	await listed.getByTestId('channel-state').filter({ hasText: /^Đã kết nối$/ }).waitFor()
 	await expect(listed.count()).resolves.toBe(1)
 	await expect(listed.getByTestId('channel-state').textContent()).resolves.toBe('Đã kết nối')
 	await expect(listed.getByTestId('channel-reason').count()).resolves.toBe(0)
