@@ -100,6 +100,8 @@ test('template → preview → render with live progress → download → hand t
 	// The handed-off video opens the composer on itself.
 	await final.getByTestId('schedule-render').click()
 	await page.waitForURL(/\/posts\/new\?renderId=\w+$/)
+	// A client-side navigation: the URL changes before the composer is drawn.
+	await page.locator('input[name="media"]:checked').first().waitFor()
 	await expect(page.locator('input[name="media"]:checked').count()).resolves.toBe(1)
 })
 
