@@ -200,7 +200,8 @@ test('a post on two Pages where Facebook refuses one: partly published, retry is
 		const db = openE2eDb(dbPath)
 		const states = db.prepare('SELECT state, runs FROM PostTarget WHERE postId = ? ORDER BY runs').all(postId)
 		db.close()
-		expect(states).toEqual([{ state: 'published', runs: 1 }, { state: 'published', runs: 2 }])
+		// A person's retry starts a fresh count of runs, so the retried channel went out on run 1 too.
+		expect(states).toEqual([{ state: 'published', runs: 1 }, { state: 'published', runs: 1 }])
 	} finally {
 		clearInterval(release)
 	}
