@@ -30,6 +30,8 @@ export default {
 		'app/live/*.ts',
 		'app/publishing/*.ts',
 		'app/orders/*.ts',
+		'app/links/*.ts',
+		'app/results/*.ts',
 		'app/studio/render/*.ts',
 		'workers/analysis/*.ts',
 		'workers/photo/crop-window.ts',

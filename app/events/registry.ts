@@ -30,6 +30,18 @@ export interface CoopEventPayloads {
 	'channel.updated': { channelId: string; state: string }
 	/** A new in-app notification for one member (others ignore it). */
 	'notification.created': { userId: string; notificationId: string }
+	/** An order arrived from any source (web, staff, webhook, live, import). */
+	'order.created': { orderId: string; number: number; source: string }
+	/** An order changed state or was edited. */
+	'order.updated': { orderId: string; state: string }
+	/** A marketplace import was committed (the dashboard refreshes once, not per order). */
+	'orders.imported': { importId: string; added: number }
+	/** Livestream: a comment arrived (pasted, imported or read from the platform). */
+	'live.comment': { sessionId: string; commentId: string; intent: string }
+	/** Livestream: a pending order was created, changed, confirmed, merged or rejected. */
+	'live.intent.updated': { sessionId: string; intentId: string; state: string }
+	/** Livestream: the product on screen changed, or the session started/ended. */
+	'live.session.updated': { sessionId: string; onScreenItemId: string | null; state: string }
 }
 
 export type CoopEventType = keyof CoopEventPayloads
@@ -56,6 +68,12 @@ const EVENT_TYPES: Record<CoopEventType, true> = {
 	'post.updated': true,
 	'channel.updated': true,
 	'notification.created': true,
+	'order.created': true,
+	'order.updated': true,
+	'orders.imported': true,
+	'live.comment': true,
+	'live.intent.updated': true,
+	'live.session.updated': true,
 }
 
 export function isCoopEventType(value: unknown): value is CoopEventType {

@@ -2,6 +2,7 @@ import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
 import type { Prisma } from '~/generated/prisma/client.ts'
 import { dayStart } from '~/utils/coop-time.ts'
 import { getDb } from '~/utils/db.server.ts'
+import { productSlug } from '~/links/slug.ts'
 import { serializeCertifications } from './certifications.ts'
 import { normalizeProductCode, suggestNextCode } from './codes.ts'
 import { assertPhotosUsable } from './photos.server.ts'
@@ -156,6 +157,7 @@ export async function createProduct(coopId: string, input: ProductInput): Promis
 				data: {
 					...toColumns(input, await coopTimeZone(tx, coopId)),
 					coopId,
+					publicSlug: productSlug(input.name),
 					photos: { create: photoRows(input.photoIds) },
 				},
 				select: { id: true },

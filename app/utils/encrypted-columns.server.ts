@@ -13,6 +13,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
 	{ model: 'channel', field: 'accessToken' },
 	{ model: 'channel', field: 'refreshToken' },
 	{ model: 'oAuthState', field: 'codeVerifier' },
+	{ model: 'coop', field: 'webhookSecret' },
+	{ model: 'liveSession', field: 'overlayToken' },
 ]
 
 export type ReencryptReport = { model: string; field: string; reencrypted: number; alreadyCurrent: number }[]
