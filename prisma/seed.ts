@@ -10,11 +10,13 @@ import { closeEventBus } from '~/utils/events.server.ts'
 import { loadDotEnv } from '~/utils/dotenv.server.ts'
 import { DEMO_CLIPS, DEMO_PHOTOS, makeDemoClip, makeDemoMusic, makeDemoPhoto } from './demo-media.ts'
 import { seedPublishingDemo } from './demo-publishing.ts'
+import { seedResultsDemo } from './demo-results.ts'
 import { createDemoProducts } from './factories.ts'
 
 // The demo co-op that `npm run up` shows: a tea co-op in Yên Bái with three
-// products and a few photos, clips and a music bed, and its publishing
-// (prisma/demo-publishing.ts). Runs once; a second run finds the demo account
+// products and a few photos, clips and a music bed, its publishing
+// (prisma/demo-publishing.ts), and its orders, links and a past livestream
+// (prisma/demo-results.ts). Runs once; a second run finds the demo account
 // and only adds the publishing demo if an older seed left it out.
 
 export const DEMO_EMAIL = 'demo@coopstudio.vn'
@@ -32,8 +34,10 @@ async function seed() {
 	if (existing) {
 		const coopId = existing.memberships[0]?.coopId
 		const products = coopId ? await db.product.findMany({ where: { coopId }, orderBy: { createdAt: 'asc' }, select: { id: true } }) : []
-		const added = coopId ? await seedPublishingDemo({ coopId, userId: existing.id, productIds: products.map((p) => p.id) }) : false
-		console.log(`demo co-op already there (${DEMO_EMAIL})${added ? '; added its publishing demo' : ''}`)
+		const productIds = products.map((p) => p.id)
+		const added = coopId ? await seedPublishingDemo({ coopId, userId: existing.id, productIds }) : false
+		const addedResults = coopId ? await seedResultsDemo({ coopId, userId: existing.id, productIds }) : false
+		console.log(`demo co-op already there (${DEMO_EMAIL})${added ? '; added its publishing demo' : ''}${addedResults ? '; added its orders and livestream' : ''}`)
 		return
 	}
 	const user = await db.user.create({
@@ -50,6 +54,7 @@ async function seed() {
 	const productIds = await createDemoProducts(coop.id)
 	const [teaId] = productIds
 	await seedPublishingDemo({ coopId: coop.id, userId: user.id, productIds })
+	await seedResultsDemo({ coopId: coop.id, userId: user.id, productIds })
 
 	const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'coop-demo-'))
 	try {
