@@ -140,7 +140,9 @@ export async function ingestComments(sessionId: string, comments: IncomingCommen
 		if (effect === 'order' || effect === 'phone') {
 			intentId = await addToIntent(db, sessionId, pending, { viewerKey, viewerName: author, commentId: comment.id, items: effect === 'order' ? parsed.items : [], phone: parsed.phone })
 		} else if (effect === 'cancel' && pending) {
-			intentId = await cancelFromIntent(db, pending, comment.id, parsed.items)
+			// "thôi k lấy nữa" names no product: it cancels the viewer's whole order, not just the product on screen.
+			const named = parseComment(text, catalogue, null).items
+			intentId = await cancelFromIntent(db, pending, comment.id, named)
 		}
 		if (intentId) {
 			touched.add(intentId)

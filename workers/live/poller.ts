@@ -103,7 +103,8 @@ export async function pollLiveSession(sessionId: string, hooks: PollerHooks): Pr
 			}
 			failures++
 			await recordPollState(sessionId, 'waiting', error.kind === 'rate_limit' ? 'rate_limit' : 'platform_unavailable', db)
-			console.error(`live-comments ${sessionId}: ${error.message}`)
+			// Expected in a long live and shown on the console; the log keeps the cause.
+			console.warn(`live-comments ${sessionId}: ${error.message}`)
 			delay = retryDelay(failures, error.retryAfterMs)
 		}
 		await hooks.sleep(delay)
