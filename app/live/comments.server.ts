@@ -6,9 +6,9 @@
 // here (docs/decisions/173-live-comment-ingestion.md).
 
 import crypto from 'node:crypto'
-import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
+import type { Prisma } from '~/generated/prisma/client.ts'
 import { getDb, type PrismaClient } from '~/utils/db.server.ts'
-import { publishCoopEvent } from '~/utils/events.server.ts'
+import { publishCoopEvent, type CoopEvent } from '~/utils/events.server.ts'
 import { normalizeText } from '~/utils/vietnamese.ts'
 import { parseComment, prepareCatalogue, type LiveProduct, type ParserCatalogue } from './comment-parser.ts'
 import { CommentFileError, parseCommentFile, parsePastedComments, type ImportedComment } from './comment-import.ts'
@@ -46,7 +46,7 @@ export class LiveSessionNotFoundError extends Error {
 /** The parser's catalogue per session, rebuilt only when the lineup changes. */
 const catalogues = new Map<string, { signature: string; catalogue: ParserCatalogue }>()
 
-async function sessionContext(db: PrismaClient, sessionId: string) {
+async function sessionContext(db: Db, sessionId: string) {
 	const session = await db.liveSession.findUnique({
 		where: { id: sessionId },
 		select: { id: true, coopId: true, onScreenItemId: true, items: { select: { id: true, code: true, name: true, productId: true, stockOpened: true }, orderBy: { position: 'asc' } } },
@@ -75,6 +75,8 @@ export function pastedCommentId(author: string, text: string, when: string, occu
 	return `paste-${crypto.createHash('sha256').update(`${normalizeText(author)}\n${normalizeText(text)}\n${when}\n${occurrence}`).digest('hex').slice(0, 32)}`
 }
 
+type Db = Prisma.TransactionClient
+
 type PendingIntent = { id: string; items: string; commentIds: string; phone: string | null; version: number }
 
 /**
@@ -88,75 +90,92 @@ export async function ingestComments(sessionId: string, comments: IncomingCommen
 	const result: IngestResult = { added: 0, duplicates: 0, intentIds: [], oversold: [] }
 	const touched = new Set<string>()
 	const sorted = [...comments].sort((a, b) => a.at.getTime() - b.at.getTime())
-	for (const incoming of sorted) {
-		const text = normalizeText(incoming.text)
-		const author = normalizeText(incoming.author)
-		const authorId = incoming.authorId || null
-		const externalId = incoming.externalId || pastedCommentId(author, text, incoming.at.toISOString(), 0)
-		// Polls overlap at the `since` second: most repeats are caught here, before any parsing.
-		if (await db.liveComment.findUnique({ where: { sessionId_externalId: { sessionId, externalId } }, select: { id: true } })) {
-			result.duplicates++
-			continue
-		}
-		const parsed = parseComment(text, catalogue, current)
-		const viewerKey = viewerKeyFor({ authorId, author })
-		const pending = await db.liveOrderIntent.findFirst({
-			where: { sessionId, viewerKey, state: 'pending' },
-			orderBy: { createdAt: 'desc' },
-			select: { id: true, items: true, commentIds: true, phone: true, version: true },
-		})
-		let effect: 'order' | 'phone' | 'cancel' | 'repeat' | 'none' = parsed.intent === 'order' || parsed.intent === 'cancel' ? parsed.intent : 'none'
-		if (effect === 'order' && pending && isPhoneOnly(text)) effect = 'phone'
-		if (effect === 'order' && (await isRepeat(db, sessionId, authorId, author, text))) effect = 'repeat'
-		const notes = effect === 'repeat' ? ['the same comment again from this viewer: counted once'] : effect === 'phone' ? ['a phone number for the pending order, nothing more ordered'] : []
-
-		let comment
-		try {
-			comment = await db.liveComment.create({
-				data: {
-					sessionId,
-					coopId: session.coopId,
-					externalId,
-					author,
-					authorId,
-					text,
-					at: incoming.at,
-					intent: parsed.intent,
-					parsed: JSON.stringify({ items: parsed.items, phone: parsed.phone, debug: [...parsed.debug, ...notes], effect }),
-				},
-				select: { id: true },
-			})
-		} catch (error) {
-			if (isUniqueViolation(error)) {
-				result.duplicates++
-				continue
-			}
-			throw error
-		}
-		result.added++
-		await publishCoopEvent(session.coopId, { type: 'live.comment', sessionId, commentId: comment.id, intent: parsed.intent })
-
-		let intentId: string | null = null
-		if (effect === 'order' || effect === 'phone') {
-			intentId = await addToIntent(db, sessionId, pending, { viewerKey, viewerName: author, commentId: comment.id, items: effect === 'order' ? parsed.items : [], phone: parsed.phone })
-		} else if (effect === 'cancel' && pending) {
-			// "thôi k lấy nữa" names no product: it cancels the viewer's whole order, not just the product on screen.
-			const named = parseComment(text, catalogue, null).items
-			intentId = await cancelFromIntent(db, pending, comment.id, named)
-		}
-		if (intentId) {
-			touched.add(intentId)
-			const state = (await db.liveOrderIntent.findUnique({ where: { id: intentId }, select: { state: true } }))?.state ?? 'pending'
-			await publishCoopEvent(session.coopId, { type: 'live.intent.updated', sessionId, intentId, state })
-		}
+	// One transaction per batch: one disk sync for many comments, and the console hears of them once they are stored.
+	for (let from = 0; from < sorted.length; from += BATCH) {
+		const events = await db.$transaction(
+			(tx) => ingestBatch(tx, { sessionId, coopId: session.coopId, catalogue, current }, sorted.slice(from, from + BATCH), result, touched),
+			{ timeout: 60_000 },
+		)
+		for (const event of events) await publishCoopEvent(session.coopId, event)
 	}
 	result.intentIds = [...touched]
 	if (touched.size > 0) result.oversold = (await liveStock(sessionId, db)).filter((line) => line.oversold).map((line) => line.code)
 	return result
 }
 
+/** Comments stored and read in one transaction. */
+const BATCH = 100
+
+type BatchContext = { sessionId: string; coopId: string; catalogue: ParserCatalogue; current: string | null }
+
+async function ingestBatch(db: Db, context: BatchContext, batch: IncomingComment[], result: IngestResult, touched: Set<string>): Promise<CoopEvent[]> {
+	const { sessionId, catalogue, current } = context
+	const events: CoopEvent[] = []
+	const prepared = batch.map((incoming) => {
+		const text = normalizeText(incoming.text)
+		const author = normalizeText(incoming.author)
+		return { incoming, text, author, authorId: incoming.authorId || null, externalId: incoming.externalId || pastedCommentId(author, text, incoming.at.toISOString(), 0) }
+	})
+	// Polls overlap at the `since` second: the comments already stored are left out before any parsing.
+	const stored = new Set(
+		(await db.liveComment.findMany({ where: { sessionId, externalId: { in: prepared.map((comment) => comment.externalId) } }, select: { externalId: true } })).map((comment) => comment.externalId),
+	)
+	for (const { incoming, text, author, authorId, externalId } of prepared) {
+		if (stored.has(externalId)) {
+			result.duplicates++
+			continue
+		}
+		stored.add(externalId)
+		const parsed = parseComment(text, catalogue, current)
+		const viewerKey = viewerKeyFor({ authorId, author })
+		let effect: 'order' | 'phone' | 'cancel' | 'repeat' | 'none' = parsed.intent === 'order' || parsed.intent === 'cancel' ? parsed.intent : 'none'
+		// Most comments are neither orders nor cancels: only those need the viewer's pending order.
+		const pending =
+			effect === 'none'
+				? null
+				: await db.liveOrderIntent.findFirst({
+						where: { sessionId, viewerKey, state: 'pending' },
+						orderBy: { createdAt: 'desc' },
+						select: { id: true, items: true, commentIds: true, phone: true, version: true },
+					})
+		if (effect === 'order' && pending && isPhoneOnly(text)) effect = 'phone'
+		if (effect === 'order' && (await isRepeat(db, sessionId, authorId, author, text))) effect = 'repeat'
+		const notes = effect === 'repeat' ? ['the same comment again from this viewer: counted once'] : effect === 'phone' ? ['a phone number for the pending order, nothing more ordered'] : []
+		const comment = await db.liveComment.create({
+			data: {
+				sessionId,
+				coopId: context.coopId,
+				externalId,
+				author,
+				authorId,
+				text,
+				at: incoming.at,
+				intent: parsed.intent,
+				parsed: JSON.stringify({ items: parsed.items, phone: parsed.phone, debug: [...parsed.debug, ...notes], effect }),
+			},
+			select: { id: true },
+		})
+		result.added++
+		events.push({ type: 'live.comment', sessionId, commentId: comment.id, intent: parsed.intent })
+
+		let moved: { id: string; state: string } | null = null
+		if (effect === 'order' || effect === 'phone') {
+			moved = await addToIntent(db, sessionId, pending, { viewerKey, viewerName: author, commentId: comment.id, items: effect === 'order' ? parsed.items : [], phone: parsed.phone })
+		} else if (effect === 'cancel' && pending) {
+			// "thôi k lấy nữa" names no product: it cancels the viewer's whole order, not just the product on screen.
+			const named = parseComment(text, catalogue, null).items
+			moved = await cancelFromIntent(db, pending, comment.id, named)
+		}
+		if (moved) {
+			touched.add(moved.id)
+			events.push({ type: 'live.intent.updated', sessionId, intentId: moved.id, state: moved.state })
+		}
+	}
+	return events
+}
+
 /** The same comment (as folded, punctuation aside) already counted for this viewer. */
-async function isRepeat(db: PrismaClient, sessionId: string, authorId: string | null, author: string, text: string) {
+async function isRepeat(db: Db, sessionId: string, authorId: string | null, author: string, text: string) {
 	const earlier = await db.liveComment.findMany({
 		where: { sessionId, intent: 'order', ...(authorId ? { authorId } : { authorId: null, author }) },
 		select: { text: true },
@@ -168,11 +187,11 @@ async function isRepeat(db: PrismaClient, sessionId: string, authorId: string | 
 }
 
 async function addToIntent(
-	db: PrismaClient,
+	db: Db,
 	sessionId: string,
 	pending: PendingIntent | null,
 	add: { viewerKey: string; viewerName: string; commentId: string; items: Array<{ code: string; qty: number }>; phone: string | null },
-): Promise<string> {
+): Promise<{ id: string; state: string }> {
 	let current = pending
 	// Two writers (the poller and a paste) may move one intent at once: the version settles it.
 	for (let attempt = 0; attempt < 5; attempt++) {
@@ -181,7 +200,7 @@ async function addToIntent(
 				data: { sessionId, viewerKey: add.viewerKey, viewerName: add.viewerName, commentIds: JSON.stringify([add.commentId]), items: JSON.stringify(add.items), phone: add.phone },
 				select: { id: true },
 			})
-			return created.id
+			return { id: created.id, state: 'pending' }
 		}
 		const { count } = await db.liveOrderIntent.updateMany({
 			where: { id: current.id, version: current.version, state: 'pending' },
@@ -193,7 +212,7 @@ async function addToIntent(
 				version: { increment: 1 },
 			},
 		})
-		if (count === 1) return current.id
+		if (count === 1) return { id: current.id, state: 'pending' }
 		current = await db.liveOrderIntent.findFirst({
 			where: { sessionId, viewerKey: add.viewerKey, state: 'pending' },
 			orderBy: { createdAt: 'desc' },
@@ -204,18 +223,19 @@ async function addToIntent(
 }
 
 /** Takes the cancelled items out; a pending order left with nothing becomes `cancelled` (the viewer's own doing). */
-async function cancelFromIntent(db: PrismaClient, pending: PendingIntent, commentId: string, items: Array<{ code: string; qty: number }>): Promise<string | null> {
+async function cancelFromIntent(db: Db, pending: PendingIntent, commentId: string, items: Array<{ code: string; qty: number }>): Promise<{ id: string; state: string } | null> {
 	const left = applyToItems(readItems(pending.items), 'cancel', items)
+	const state = left.length === 0 ? 'cancelled' : 'pending'
 	const { count } = await db.liveOrderIntent.updateMany({
 		where: { id: pending.id, version: pending.version, state: 'pending' },
 		data: {
 			items: JSON.stringify(left),
 			commentIds: JSON.stringify([...readStrings(pending.commentIds), commentId]),
-			state: left.length === 0 ? 'cancelled' : 'pending',
+			state,
 			version: { increment: 1 },
 		},
 	})
-	return count === 1 ? pending.id : null
+	return count === 1 ? { id: pending.id, state } : null
 }
 
 function readStrings(json: string): string[] {

@@ -41,7 +41,9 @@ async function facebookSession() {
 
 /** Runs the loop with waits recorded instead of slept. */
 function hooks(maxPolls: number, delays: number[] = []): PollerHooks {
-	return { sleep: async (ms) => void delays.push(ms), stopping: () => false, settings: liveGraphSettings(), maxPolls }
+	// A clock that stands still: the recorded waits are the pace itself, not the pace less the poll's own time.
+	const frozen = Date.now()
+	return { sleep: async (ms) => void delays.push(ms), stopping: () => false, settings: liveGraphSettings(), maxPolls, now: () => frozen }
 }
 
 const row = (sessionId: string) => getDb().liveSession.findUniqueOrThrow({ where: { id: sessionId } })

@@ -67,6 +67,7 @@ export async function pollLiveSession(sessionId: string, hooks: PollerHooks): Pr
 			return 'error'
 		}
 		let delay: number
+		const pollStarted = now()
 		try {
 			const page = await fetchLiveComments(settings, { liveVideoId: target.liveVideoId, token: target.token, since: target.cursor })
 			let added = 0
@@ -107,6 +108,7 @@ export async function pollLiveSession(sessionId: string, hooks: PollerHooks): Pr
 			console.warn(`live-comments ${sessionId}: ${error.message}`)
 			delay = retryDelay(failures, error.retryAfterMs)
 		}
-		await hooks.sleep(delay)
+		// The pace is from one poll's start to the next: a slow answer does not add to the wait.
+		await hooks.sleep(Math.max(0, delay - (now() - pollStarted)))
 	}
 }
