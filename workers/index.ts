@@ -7,6 +7,8 @@ import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { startCaptionTimingWorker } from './captions/worker.ts'
 import { startHealthServer } from './health.ts'
+import { reconcileLiveComments } from './live/reconcile.ts'
+import { startLiveCommentsWorker } from './live/worker.ts'
 import { declareMaintenanceSchedules, processMaintenance } from './maintenance/processor.ts'
 import { reconcileMediaJobs } from './maintenance/reconcile.ts'
 import { watchMaintenanceSchedules } from './maintenance/schedule-watch.ts'
@@ -34,6 +36,7 @@ const workers: Worker[] = [
 	startPublishWorker(),
 	startChannelRefreshWorker(),
 	startInsightsWorker(),
+	startLiveCommentsWorker(),
 ]
 
 await declareMaintenanceSchedules()
@@ -45,6 +48,8 @@ await planInsights()
 // Thousands of due posts can be owed after a crash: the publish worker is already taking jobs, so
 // this pass runs beside it instead of holding the start (and the health check) back.
 void reconcilePublishing().catch((error: Error) => console.error('worker: publishing reconcile at start failed:', error.message))
+// Lives on air while nothing ran get their comment readers back now.
+void reconcileLiveComments().catch((error: Error) => console.error('worker: live comments reconcile at start failed:', error.message))
 const studio = await startStudioSide()
 workers.push(...studio.workers)
 const stopWatchingSchedules = watchMaintenanceSchedules({
@@ -56,6 +61,7 @@ const stopWatchingSchedules = watchMaintenanceSchedules({
 		await reconcileStudio({ olderThanMs: 0 })
 		await planInsights()
 		await reconcilePublishing()
+		await reconcileLiveComments()
 	},
 })
 

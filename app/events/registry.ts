@@ -40,8 +40,8 @@ export interface CoopEventPayloads {
 	'live.comment': { sessionId: string; commentId: string; intent: string }
 	/** Livestream: a pending order was created, changed, confirmed, merged or rejected. */
 	'live.intent.updated': { sessionId: string; intentId: string; state: string }
-	/** Livestream: the product on screen changed, or the session started/ended. */
-	'live.session.updated': { sessionId: string; onScreenItemId: string | null; state: string }
+	/** Livestream: the product on screen changed, the session started/ended, or its comment reading (pollState/pollError) moved. */
+	'live.session.updated': { sessionId: string; onScreenItemId: string | null; state: string; pollState?: string | null; pollError?: string | null }
 }
 
 export type CoopEventType = keyof CoopEventPayloads

@@ -36,6 +36,14 @@ export const QUEUES = {
 	channelRefresh: 'channel-refresh',
 	/** Read one published target's numbers into an EngagementSnapshot. Needs the database. */
 	insights: 'insights',
+	/**
+	 * Read one live session's Facebook comments for as long as it is live: one
+	 * long-running job per session that polls, ingests and paces itself. Needs
+	 * the database, which says which sessions are live; the maintenance task
+	 * `reconcile-live` puts back a poller the queue lost
+	 * (docs/decisions/172-live-comment-polling.md).
+	 */
+	liveComments: 'live-comments',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
@@ -53,6 +61,8 @@ export type MaintenanceJob =
 	| { task: 'plan-channel-refreshes' }
 	/** Published targets whose nextInsightsAt has come get an insights job. */
 	| { task: 'plan-insights' }
+	/** Live sessions on Facebook that are live and have no poller get one (every minute and at start). */
+	| { task: 'reconcile-live' }
 
 export type AnalysisJob = { mediaId: string }
 
@@ -102,6 +112,8 @@ export type ChannelRefreshJob = { channelId: string }
 
 export type InsightsJob = { targetId: string }
 
+export type LiveCommentsJob = { sessionId: string }
+
 /** What a render job returns; a failure comes as a failedReason (app/studio/spec/render-failure.ts). */
 export type RenderJobResult = { outputKey: string } & RenderedVideo
 
@@ -127,6 +139,7 @@ export interface JobPayloads {
 	publish: PublishJob
 	'channel-refresh': ChannelRefreshJob
 	insights: InsightsJob
+	'live-comments': LiveCommentsJob
 }
 
 /** Producer-chosen ids make a second enqueue of the same work a no-op (BullMQ ids may not contain ':'). */
@@ -142,4 +155,6 @@ export const jobIds = {
 	channelRefresh: (channelId: string, expiresAtMs: number) => `channel-refresh-${channelId}-${expiresAtMs}`,
 	/** One reading per target and planned time (ms). */
 	insights: (targetId: string, atMs: number) => `insights-${targetId}-${atMs}`,
+	/** One poller per live session. */
+	liveComments: (sessionId: string) => `live-comments-${sessionId}`,
 }

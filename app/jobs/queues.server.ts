@@ -37,6 +37,23 @@ export async function enqueueMediaProcessing(mediaId: string) {
 	await getQueue(QUEUES.media).add('process', { mediaId }, { jobId: jobIds.mediaProcessing(mediaId) })
 }
 
+/**
+ * Starts (or restarts) a live session's comment poller: a finished or failed poller of the
+ * same session is cleared first, since its id would make the new one a no-op.
+ */
+export async function enqueueLiveComments(sessionId: string) {
+	const queue = getQueue(QUEUES.liveComments)
+	const jobId = jobIds.liveComments(sessionId)
+	const existing = await queue.getJob(jobId)
+	if (existing) {
+		const state = await existing.getState()
+		if (state !== 'completed' && state !== 'failed') return
+		await existing.remove()
+	}
+	// The poller loops inside its job; an unexpected failure is put back by the reconciler, not retried blindly.
+	await queue.add('poll', { sessionId }, { jobId, attempts: 1, removeOnComplete: true, removeOnFail: { age: 24 * 3600 } })
+}
+
 export async function closeQueues() {
 	await Promise.all([...queues.values()].map((q) => q.close()))
 	queues.clear()

@@ -61,3 +61,31 @@ test('a missing or broken products file is a usage error (exit 2) that says what
 	expect(broken.stderr).toContain('must be a JSON array')
 	expect((await run(['--products', 'nope.json'], '')).stderr).toContain('Cannot read nope.json')
 })
+
+test('the whole unit corpus through the command: exactly {intent, items, phone} per line, as the parser reads it', async () => {
+	const corpus = await fs.readFile(path.resolve('tests/unit/live-comment-corpus.test.ts'), 'utf8')
+	const lines = corpus.split('const CORPUS = `')[1]!.split('`')[0]!.trim().split('\n')
+	const comments = lines.map((line) => {
+		const [text, current] = line.split('|')
+		return { text: text!, ...(current ? { current } : {}) }
+	})
+	await fs.writeFile(path.join(dir, 'corpus-products.json'), JSON.stringify([
+		{ code: 'A1', name: 'Chè Shan tuyết', aliases: ['chè cổ thụ', 'trà shan'] },
+		{ code: 'A2', name: 'Chè Shan tuyết đặc biệt' },
+		{ code: 'B2', name: 'Miến dong', aliases: ['miến'] },
+		{ code: 'C3', name: 'Tinh dầu quế' },
+		{ code: 'D4', name: 'Mật ong bạc hà', aliases: ['mật ong'] },
+	]))
+	const result = await run(['--products', 'corpus-products.json'], `${comments.map((c) => JSON.stringify(c)).join('\n')}\n`)
+	expect(result.code).toBe(0)
+	expect(result.lines).toHaveLength(comments.length)
+	result.lines.forEach((line, index) => {
+		const [, , intent, items, phone] = lines[index]!.split('|')
+		expect(Object.keys(line as object)).toEqual(['intent', 'items', 'phone'])
+		expect(line).toEqual({
+			intent,
+			items: items ? items.split(' ').map((item) => ({ code: item.split(':')[0], qty: Number(item.split(':')[1]) })) : [],
+			phone: phone || null,
+		})
+	})
+})

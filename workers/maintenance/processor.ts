@@ -9,6 +9,7 @@ import { planChannelRefreshes } from '../publish/refresh.ts'
 import { planInsights } from '../publish/insights-job.ts'
 import { reconcilePublishing } from '../publish/reconcile.ts'
 import { reconcileStudio } from '../studio/reconcile.ts'
+import { reconcileLiveComments } from '../live/reconcile.ts'
 
 const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	reconcile: () => reconcileMediaJobs(),
@@ -19,6 +20,8 @@ const tasks: Record<MaintenanceJob['task'], () => Promise<number>> = {
 	'reconcile-publishing': () => reconcilePublishing(),
 	'plan-channel-refreshes': () => planChannelRefreshes(getDb()),
 	'plan-insights': () => planInsights(),
+	// Livestream (issue 13).
+	'reconcile-live': () => reconcileLiveComments(),
 }
 
 export async function processMaintenance(job: Job<MaintenanceJob>) {
@@ -40,4 +43,6 @@ export async function declareMaintenanceSchedules() {
 	await queue.upsertJobScheduler('plan-insights', every(5), { name: 'plan-insights', data: { task: 'plan-insights' } })
 	// Scheduled posts come due every minute; one whose job Redis lost is put back before its time.
 	await queue.upsertJobScheduler('reconcile-publishing', every(1), { name: 'reconcile-publishing', data: { task: 'reconcile-publishing' } })
+	// A live lasts an hour or two: a poller the queue lost is back within the minute.
+	await queue.upsertJobScheduler('reconcile-live', every(1), { name: 'reconcile-live', data: { task: 'reconcile-live' } })
 }

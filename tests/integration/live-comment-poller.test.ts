@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { QUEUES, jobIds } from '~/jobs/definitions.ts'
+import { getQueue } from '~/jobs/queues.server.ts'
+import { liveGraphSettings } from '~/live/live-polling.server.ts'
+import { getDb } from '~/utils/db.server.ts'
+import { closeEventBus } from '~/utils/events.server.ts'
+import { pollLiveSession, type PollerHooks } from '#workers/live/poller.ts'
+import { reconcileLiveComments } from '#workers/live/reconcile.ts'
+import { startLiveCommentsWorker } from '#workers/live/worker.ts'
+import { startFakeGraphLive, type FakeGraphLive } from '#tests/support/fake-graph-live.ts'
+import { createLiveSession, pendingIntents } from '#tests/support/live-world.ts'
+import { recordCoopEvents } from '#tests/support/media-world.ts'
+import { createChannel, createCoopWithOwner, usePlatforms } from '#tests/support/publish-engine-world.ts'
+
+// The live comments poller against the fake Graph API, the real SQLite file,
+// Redis and the event bus: it picks comments up, paces itself, records a
+// token error for the console, stops when the live ends, and the reconciler
+// puts back a poller the queue lost.
+
+let graph: FakeGraphLive
+let coopId: string
+let videos = 0
+
+beforeAll(async () => {
+	graph = await startFakeGraphLive()
+	usePlatforms(graph.url)
+	coopId = (await createCoopWithOwner()).coopId
+})
+afterAll(async () => {
+	await closeEventBus()
+	await graph.close()
+})
+
+async function facebookSession() {
+	const videoId = `live-${++videos}`
+	graph.addLive(videoId)
+	const channel = await createChannel(coopId, { platform: 'facebook_page', externalId: `page-${videos}` })
+	const session = await createLiveSession(coopId, { platform: 'facebook', channelId: channel.id, liveVideoId: videoId, onScreen: 'A1' })
+	return { ...session, videoId, channelId: channel.id }
+}
+
+/** Runs the loop with waits recorded instead of slept. */
+function hooks(maxPolls: number, delays: number[] = []): PollerHooks {
+	// A clock that stands still: the recorded waits are the pace itself, not the pace less the poll's own time.
+	const frozen = Date.now()
+	return { sleep: async (ms) => void delays.push(ms), stopping: () => false, settings: liveGraphSettings(), maxPolls, now: () => frozen }
+}
+
+const row = (sessionId: string) => getDb().liveSession.findUniqueOrThrow({ where: { id: sessionId } })
+
+test('picks comments up into pending orders, keeps the since cursor, and backs off as the live goes quiet', async () => {
+	const { sessionId, videoId } = await facebookSession()
+	const createdMs = Math.floor(Date.now() / 1000) * 1000 - 5000
+	graph.comment(videoId, 'chốt A1 2 hộp 0912345678', { id: 'u1', name: 'Lan' }, createdMs)
+	graph.comment(videoId, 'chốt', { id: 'u2', name: 'Hoà' }, createdMs + 1000)
+	const delays: number[] = []
+	expect(await pollLiveSession(sessionId, hooks(5, delays))).toBe('max_polls')
+	expect(await pendingIntents(sessionId)).toEqual([
+		expect.objectContaining({ viewerKey: 'id:u1', items: [{ code: 'A1', qty: 2 }], phone: '0912345678' }),
+		expect.objectContaining({ viewerKey: 'id:u2', items: [{ code: 'A1', qty: 1 }] }),
+	])
+	expect(await row(sessionId)).toMatchObject({ commentCursor: String((createdMs + 1000) / 1000), pollState: 'polling', pollError: null })
+	const commentCalls = graph.requests.filter((r) => r.path.endsWith(`${videoId}/comments`))
+	expect(commentCalls[0]!.query.has('since')).toBe(false)
+	expect(commentCalls[1]!.query.get('since')).toBe(String((createdMs + 1000) / 1000))
+	// One second while comments flow, then longer and longer waits.
+	expect(delays).toEqual([1000, 2000, 3000, 5000, 8000])
+	// The re-read second's comments are not stored twice.
+	expect(await getDb().liveComment.count({ where: { sessionId } })).toBe(2)
+})
+
+test('a full usage meter slows polling down; a rate limit waits as asked and says so, then carries on', async () => {
+	const { sessionId } = await facebookSession()
+	graph.usagePercent = 90
+	const slowed: number[] = []
+	await pollLiveSession(sessionId, hooks(1, slowed))
+	expect(slowed).toEqual([20_000])
+	graph.usagePercent = 0
+
+	graph.mishap(/comments$/, { kind: 'rate-limit', code: 613, regainMinutes: 1 })
+	const events = await recordCoopEvents(coopId)
+	const delays: number[] = []
+	await pollLiveSession(sessionId, hooks(2, delays))
+	expect(delays[0]).toBe(60_000)
+	await events.waitFor((e) => e.type === 'live.session.updated' && e.sessionId === sessionId && e.pollError === 'rate_limit')
+	expect(await row(sessionId)).toMatchObject({ pollState: 'polling', pollError: null })
+	await events.stop()
+})
+
+test('an expired token stops the poller, shows on the console at once, and marks the channel for reconnecting', async () => {
+	const { sessionId, channelId } = await facebookSession()
+	const events = await recordCoopEvents(coopId)
+	graph.mishap(/comments$/, { kind: 'expired-token' })
+	expect(await pollLiveSession(sessionId, hooks(5))).toBe('error')
+	expect(await row(sessionId)).toMatchObject({ pollState: 'error', pollError: 'token_expired' })
+	await events.waitFor((e) => e.type === 'live.session.updated' && e.sessionId === sessionId && e.pollState === 'error' && e.pollError === 'token_expired')
+	expect(await getDb().channel.findUniqueOrThrow({ where: { id: channelId } })).toMatchObject({ state: 'needs_reconnect', stateReason: 'token_rejected' })
+	await events.stop()
+
+	const permission = await facebookSession()
+	graph.mishap(/comments$/, { kind: 'permission', code: 200 })
+	expect(await pollLiveSession(permission.sessionId, hooks(5))).toBe('error')
+	expect(await row(permission.sessionId)).toMatchObject({ pollState: 'error', pollError: 'permission' })
+})
+
+test('stops when the live video ends on Facebook, and when the session is no longer live', async () => {
+	const { sessionId, videoId } = await facebookSession()
+	graph.end(videoId)
+	expect(await pollLiveSession(sessionId, hooks(5))).toBe('ended')
+	expect(await row(sessionId)).toMatchObject({ pollState: 'ended' })
+
+	const other = await facebookSession()
+	await getDb().liveSession.update({ where: { id: other.sessionId }, data: { state: 'ended' } })
+	expect(await pollLiveSession(other.sessionId, hooks(5))).toBe('not_live')
+})
+
+test('the reconciler starts a poller for a live session, and puts back one the queue lost', async () => {
+	await getDb().liveSession.updateMany({ where: { coopId }, data: { state: 'ended' } })
+	const { sessionId, videoId } = await facebookSession()
+	const events = await recordCoopEvents(coopId)
+	const queue = getQueue(QUEUES.liveComments)
+	let worker = startLiveCommentsWorker()
+	try {
+		expect(await reconcileLiveComments()).toBe(1)
+		graph.comment(videoId, 'chốt A1 3 hộp', { id: 'u9', name: 'Thu' })
+		await events.waitFor((e) => e.type === 'live.intent.updated' && e.sessionId === sessionId)
+		// Already running: nothing to do.
+		expect(await reconcileLiveComments()).toBe(0)
+
+		// The worker goes away and the queue forgets the job (a Redis restart).
+		await worker.close()
+		await queue.getJob(jobIds.liveComments(sessionId)).then((job) => job?.remove())
+		expect(await queue.getJob(jobIds.liveComments(sessionId))).toBeUndefined()
+		worker = startLiveCommentsWorker()
+		expect(await reconcileLiveComments()).toBe(1)
+		graph.comment(videoId, 'chốt C3', { id: 'u10', name: 'Tùng' })
+		await events.waitFor((e) => e.type === 'live.intent.updated' && e.sessionId === sessionId && events.events.filter((x) => x.type === 'live.intent.updated').length >= 2)
+		expect((await pendingIntents(sessionId)).map((intent) => intent.viewerKey)).toEqual(['id:u9', 'id:u10'])
+
+		// A session whose token was refused is not restarted until its channel is reconnected (changed since).
+		await worker.close()
+		await queue.getJob(jobIds.liveComments(sessionId)).then((job) => job?.remove())
+		await getDb().liveSession.update({ where: { id: sessionId }, data: { pollState: 'error', pollError: 'token_expired' } })
+		expect(await reconcileLiveComments()).toBe(0)
+		await getDb().channel.updateMany({ where: { coopId }, data: { lastRefreshedAt: new Date(Date.now() + 1000), updatedAt: new Date(Date.now() + 1000) } })
+		expect(await reconcileLiveComments()).toBe(1)
+	} finally {
+		await worker.close()
+		await events.stop()
+	}
+})
