@@ -192,3 +192,20 @@ export async function findPublicVideo(slug: string): Promise<string | null> {
 	if (!row) return null
 	return (await publicVideoOf(row.coopId, row.id))?.outputKey ?? null
 }
+
+/** What a label prints of a product, for its own co-op's members (not a public read). */
+export async function findProductLabelFacts(coopId: string, productId: string) {
+	const row = await getDb().product.findFirst({
+		where: { id: productId, coopId },
+		select: { id: true, name: true, code: true, batch: true, harvestDate: true, publicSlug: true, coop: { select: { timezone: true } } },
+	})
+	if (!row) return null
+	return {
+		id: row.id,
+		name: row.name,
+		code: row.code,
+		batch: row.batch,
+		publicSlug: row.publicSlug,
+		harvestDay: row.harvestDate ? dayOfInstant(row.harvestDate, row.coop.timezone) : null,
+	}
+}
