@@ -293,7 +293,7 @@ describe('printable labels', () => {
 			.raw()
 			.toBuffer({ resolveWithObject: true })
 		expect(jsQR(new Uint8ClampedArray(crop.data), crop.info.width, crop.info.height)?.data).toBe(`http://localhost/b/${batch.slug}`)
-		const text = page.toStructuredText().asText().replace(/\s+/g, ' ')
+		const text = page.toStructuredText('').asText().replace(/\s+/g, ' ')
 		expect(text).toContain('Chè Shan tuyết Suối Giàng')
 		expect(text).toContain('LÔ 3')
 
