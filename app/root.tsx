@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useMemo, useState } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { AppShell } from './components/app-shell.tsx'
@@ -50,8 +50,20 @@ function useI18n(lng: Language) {
 	return useMemo(() => createI18n(language), [language])
 }
 
+/**
+ * A route whose `handle` says `{ bare: true }` is drawn without the app's
+ * header and without client scripts: a server-rendered page whose forms are
+ * plain HTML posts (the public product pages, docs/decisions/185).
+ */
+export type BareHandle = { bare?: boolean }
+
+function useBarePage() {
+	return useMatches().some((match) => (match.handle as BareHandle | undefined)?.bare === true)
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRouteLoaderData<typeof loader>('root')
+	const bare = useBarePage()
 	const lng: Language = rootData?.lng ?? DEFAULT_LANGUAGE
 	const i18n = useI18n(lng)
 	const nonce = useNonce()
@@ -60,14 +72,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<meta name="description" content={i18n.t('meta.description')} />
+				{bare ? null : <meta name="description" content={i18n.t('meta.description')} />}
 				<Meta />
 				<Links />
 			</head>
 			<body>
 				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-				<ScrollRestoration nonce={nonce} />
-				<Scripts nonce={nonce} />
+				{bare ? null : (
+					<>
+						<ScrollRestoration nonce={nonce} />
+						<Scripts nonce={nonce} />
+					</>
+				)}
 			</body>
 		</html>
 	)
@@ -75,6 +91,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
 	const { shell, toast } = useLoaderData<typeof loader>()
+	if (useBarePage()) return <Outlet />
 	return (
 		<AppShell shell={shell}>
 			<Toaster toast={toast} />

@@ -14,6 +14,9 @@ export function getCoopProfile(coopId: string) {
 			phone: true,
 			zalo: true,
 			logoMediaId: true,
+			bankBin: true,
+			bankAccount: true,
+			bankAccountName: true,
 			updatedAt: true,
 		},
 	})
@@ -50,6 +53,9 @@ export function updateCoopProfile(
 		phone: string | null
 		zalo: string | null
 		logoMediaId: string | null
+		bankBin?: string | null
+		bankAccount?: string | null
+		bankAccountName?: string | null
 	},
 ) {
 	return getDb().coop.update({ where: { id: coopId }, data: profile })

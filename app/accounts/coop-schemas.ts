@@ -39,6 +39,28 @@ export const CoopProfileSchema = z.object({
 		}),
 	// Empty means "no logo"; otherwise the id of one of the co-op's ready photos (checked by the action).
 	logoMediaId: z.string().max(64).optional(),
+	// Bank transfer on the public order pages (VietQR): all three or none.
+	bankBin: z
+		.string()
+		.optional()
+		.transform((value) => value?.replace(/\s+/g, '') || null)
+		.refine((value) => value === null || /^\d{6}$/.test(value), 'errors.bankBinInvalid'),
+	bankAccount: z
+		.string()
+		.optional()
+		.transform((value) => value?.replace(/[\s.-]+/g, '') || null)
+		.refine((value) => value === null || /^[0-9A-Za-z]{4,19}$/.test(value), 'errors.bankAccountInvalid'),
+	bankAccountName: z
+		.string()
+		.optional()
+		.transform((value) => (value ? normalizeText(value) : '') || null)
+		.refine((value) => value === null || value.length <= 80, 'errors.tooLong'),
+}).superRefine((profile, ctx) => {
+	const given = [profile.bankBin, profile.bankAccount, profile.bankAccountName].filter((value) => value !== null).length
+	if (given === 0 || given === 3) return
+	for (const field of ['bankBin', 'bankAccount', 'bankAccountName'] as const) {
+		if (profile[field] === null) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: 'errors.bankIncomplete' })
+	}
 })
 
 export const CreateInviteSchema = z.object({

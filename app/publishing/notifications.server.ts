@@ -8,7 +8,8 @@
 // (app/locales/*/notifications.json `kind.*`), so params carry names, not
 // sentences: `channel` (the channel's name) and `post` (the start of the
 // caption) for target.*, `channel` and `reason` for channel.reconnect,
-// `post`, `by` and `comment` for the approval kinds.
+// `post`, `by` and `comment` for the approval kinds; `order`, `product`, `qty`
+// and `customer` for order.created (a web order, linked to /orders/<id>).
 
 import { getDb, type PrismaClient } from '~/utils/db.server.ts'
 import { safeRedirectPath } from '~/utils/redirect.ts'
@@ -23,6 +24,7 @@ export const NOTIFICATION_KINDS = [
 	'post.approval_requested',
 	'post.approved',
 	'post.sent_back',
+	'order.created',
 ] as const
 
 export type NotificationKind =
@@ -34,6 +36,7 @@ export type NotificationKind =
 	| 'post.approval_requested'
 	| 'post.approved'
 	| 'post.sent_back'
+	| 'order.created'
 
 export type NotifyInput = {
 	coopId: string

@@ -74,6 +74,9 @@ function ProfileForm({ profile, editor }: { profile: Profile; editor: NonNullabl
 			phone: profile.phone ?? undefined,
 			zalo: profile.zalo ?? undefined,
 			logoMediaId: profile.logoMediaId ?? '',
+			bankBin: profile.bankBin ?? undefined,
+			bankAccount: profile.bankAccount ?? undefined,
+			bankAccountName: profile.bankAccountName ?? undefined,
 		},
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: CoopProfileSchema }),
 		shouldRevalidate: 'onBlur',
@@ -113,6 +116,19 @@ function ProfileForm({ profile, editor }: { profile: Profile; editor: NonNullabl
 			<Field label={t('profile.zalo')} id={fields.zalo.id} errors={fields.zalo.errors} ns="coop" hint={t('profile.zaloHint')}>
 				<input className="field-input" {...getInputProps(fields.zalo, { type: 'text' })} inputMode="url" />
 			</Field>
+			<fieldset className="mb-4" data-testid="coop-bank">
+				<legend className="field-label">{t('profile.bank')}</legend>
+				<p className="mb-2 text-sm text-stone-500">{t('profile.bankHint')}</p>
+				<Field label={t('profile.bankBin')} id={fields.bankBin.id} errors={fields.bankBin.errors} ns="coop" hint={t('profile.bankBinHint')}>
+					<input className="field-input" {...getInputProps(fields.bankBin, { type: 'text' })} inputMode="numeric" />
+				</Field>
+				<Field label={t('profile.bankAccount')} id={fields.bankAccount.id} errors={fields.bankAccount.errors} ns="coop">
+					<input className="field-input" {...getInputProps(fields.bankAccount, { type: 'text' })} inputMode="numeric" />
+				</Field>
+				<Field label={t('profile.bankAccountName')} id={fields.bankAccountName.id} errors={fields.bankAccountName.errors} ns="coop">
+					<input className="field-input" {...getInputProps(fields.bankAccountName, { type: 'text' })} />
+				</Field>
+			</fieldset>
 			<LogoPicker
 				name={fields.logoMediaId.name}
 				errorId={fields.logoMediaId.errorId}

@@ -1,7 +1,11 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/accounts/permissions.ts'
+import { BatchSchema } from '~/products/batch-schema.ts'
+import { BatchSection, LabelSection } from '~/products/batch-section.tsx'
+import { BatchCodeTakenError, createBatch, findProductPublishing, setBatchArchived, updateBatch } from '~/products/batches.server.ts'
 import { ProductErrorBoundary } from '~/products/product-error-boundary.tsx'
 import { findProduct } from '~/products/products.server.ts'
 import { RestoreProductButton } from '~/products/restore-product-button.tsx'
@@ -11,19 +15,51 @@ import { TraceabilityPreview } from '~/products/traceability-preview.tsx'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { isLanguage } from '~/utils/i18n.ts'
 import { formatVnd } from '~/utils/money.ts'
-import { invariantResponse } from '~/utils/responses.server.ts'
+import { dispatchIntent } from '~/utils/intent.server.ts'
+import { invariantResponse, redirectWithToast } from '~/utils/responses.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'read:product')
-	const product = await findProduct(coopId, params.productId ?? '')
-	invariantResponse(product, 'Product not found', 404)
-	return { product, canEdit: can(role, 'update:product'), canDelete: can(role, 'delete:product') }
+	const [product, publishing] = await Promise.all([findProduct(coopId, params.productId ?? ''), findProductPublishing(coopId, params.productId ?? '')])
+	invariantResponse(product && publishing, 'Product not found', 404)
+	return { product, publishing, canEdit: can(role, 'update:product'), canDelete: can(role, 'delete:product') }
+}
+
+/** Batches (lô hàng): add, edit, hide, show again (owner and editor). */
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { coopId } = await requireCoopPermission(request, 'update:product')
+	const productId = params.productId ?? ''
+	const formData = await request.formData()
+	const here = `/products/${productId}`
+	const batchId = String(formData.get('batchId') ?? '')
+	const saveBatch = async (save: (input: typeof BatchSchema._output) => Promise<unknown>, toastKey: string) => {
+		const submission = parseWithZod(formData, { schema: BatchSchema })
+		const id = batchId || null
+		if (submission.status !== 'success') return data({ batchErrors: submission.error ?? {}, batchId: id }, { status: 400 })
+		try {
+			invariantResponse(await save(submission.value), 'Not found', 404)
+		} catch (error) {
+			if (!(error instanceof BatchCodeTakenError)) throw error
+			return data({ batchErrors: { code: ['batches.errors.codeTaken'] }, batchId: id }, { status: 400 })
+		}
+		return redirectWithToast(request, here, { kind: 'success', key: toastKey, values: { code: submission.value.code } })
+	}
+	const archive = async (archived: boolean) => {
+		invariantResponse(await setBatchArchived(coopId, batchId, archived), 'Not found', 404)
+		return redirectWithToast(request, here, { kind: 'success', key: archived ? 'products:batches.archivedToast' : 'products:batches.restored' })
+	}
+	return dispatchIntent(formData, {
+		'create-batch': () => saveBatch((input) => createBatch(coopId, productId, input), 'products:batches.added'),
+		'update-batch': () => saveBatch((input) => updateBatch(coopId, batchId, input), 'products:batches.saved'),
+		'archive-batch': () => archive(true),
+		'restore-batch': () => archive(false),
+	})
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.product.name ?? ''} · Co-op Studio` }]
 
 export default function ProductPage() {
-	const { product, canEdit, canDelete } = useLoaderData<typeof loader>()
+	const { product, publishing, canEdit, canDelete } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation('products')
 	const lng = isLanguage(i18n.language) ? i18n.language : 'vi'
 	const links = SHOP_LINK_FIELDS.filter((field) => product.links[field])
@@ -102,6 +138,20 @@ export default function ProductPage() {
 			<div className="mb-4">
 				<TraceabilityPreview product={product} />
 			</div>
+
+			<section className="card mb-4" data-testid="public-page-link">
+				<h2 className="mb-2 text-lg font-semibold">{t('publicPage.title')}</h2>
+				{publishing.publicPath ? (
+					<a href={publishing.publicPath} target="_blank" rel="noreferrer" className="btn-secondary">
+						{t('publicPage.open')}
+					</a>
+				) : (
+					<p className="text-sm text-stone-500">{t('publicPage.hidden')}</p>
+				)}
+			</section>
+
+			<BatchSection batches={publishing.batches} canEdit={canEdit} />
+			<LabelSection productId={product.id} batches={publishing.batches} />
 
 			<section className="card mb-4">
 				<h2 className="mb-2 text-lg font-semibold">{t('detail.whereToBuy')}</h2>
