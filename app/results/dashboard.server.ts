@@ -10,6 +10,7 @@ import { DEFAULT_TIME_ZONE, dayStart, shiftDay, today as todayIn, weekRange, day
 import { getDb, type PrismaClient } from '~/utils/db.server.ts'
 import { isAttributionModel, isWindowDays, type AttributionModel } from './attribution.ts'
 import { fillDays, funnelSteps, rates, readFilters, type FunnelStep, type Rates, type ResultsFilters, type TrendDay } from './metrics.ts'
+import { toCsv, type CsvCell } from './csv.ts'
 import { rebuildOrderResults } from './rollups.server.ts'
 
 export type Figures = Rates & {
@@ -380,4 +381,53 @@ export async function homeSummary(coopId: string, now = new Date(), db: PrismaCl
 		topVideo: top && top.orders > 0 ? { title: top.title, orders: top.orders, revenueVnd: top.revenueVnd } : null,
 		week: { from, to },
 	}
+}
+
+/** The page's data for a request: the filters from its address, the first PAGE_ROWS sources, and whether there are more. */
+export async function loadResults(coopId: string, url: URL, now = new Date(), db: PrismaClient = getDb()) {
+	const filters = await resultsFilters(coopId, url, now, db)
+	const dashboard = await resultsDashboard({ coopId, filters, limit: PAGE_ROWS + 1 }, db)
+	return { ...dashboard, rows: dashboard.rows.slice(0, PAGE_ROWS), more: dashboard.rows.length > PAGE_ROWS }
+}
+
+type Translate = (key: string) => string
+
+/**
+ * Every source under the request's filters as CSV, one line per source and
+ * one per channel of it, exact and estimated figures in their own columns,
+ * unattributed orders last. Safe to open in a spreadsheet (csv.ts).
+ */
+export async function resultsCsv(coopId: string, url: URL, t: Translate, now = new Date(), db: PrismaClient = getDb()): Promise<{ csv: string; fileName: string }> {
+	const filters = await resultsFilters(coopId, url, now, db)
+	const dashboard = await resultsDashboard({ coopId, filters }, db)
+	const header = [
+		t('results:csv.kind'),
+		t('results:csv.source'),
+		t('results:csv.channel'),
+		...(['views', 'clicks', 'clickThrough', 'orders', 'conversion', 'revenue', 'perThousand', 'estimatedOrders', 'estimatedRevenue'] as const).map((c) => t(`results:columns.${c}`)),
+	]
+	const line = (kind: string, title: string, channel: string, f: Figures): CsvCell[] => [
+		kind,
+		title,
+		channel,
+		f.views,
+		f.clicks,
+		f.clickThrough === null ? null : Math.round(f.clickThrough * 10_000) / 10_000,
+		f.orders,
+		f.conversion === null ? null : Math.round(f.conversion * 10_000) / 10_000,
+		f.revenueVnd,
+		f.revenuePerThousandViews,
+		f.estimatedOrders,
+		f.estimatedRevenueVnd,
+	]
+	const rows: CsvCell[][] = [header]
+	for (const row of dashboard.rows) {
+		const kind = t(`results:kind.${row.kind}`)
+		rows.push(line(kind, row.title, '', row))
+		if (row.channels.length > 1 || row.channels[0]?.channelName) {
+			for (const channel of row.channels) rows.push(line(kind, row.title, channel.channelName || t('results:noChannel'), channel))
+		}
+	}
+	rows.push([t('results:totals.unattributed'), '', '', null, null, null, dashboard.unattributed.orders, null, dashboard.unattributed.revenueVnd, null, null, null])
+	return { csv: toCsv(rows), fileName: `ket-qua-${filters.from}-${filters.to}.csv` }
 }
