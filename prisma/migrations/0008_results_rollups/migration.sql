@@ -59,10 +59,10 @@ CREATE TABLE "ResultEstimate" (
 CREATE INDEX "ResultClickDay_coopId_day_idx" ON "ResultClickDay"("coopId", "day");
 
 -- CreateIndex
-CREATE INDEX "ResultOrder_coopId_model_day_counted_credit_totalVnd_postId_targetId_channelId_renderId_liveSessionId_linkId_orderId_idx" ON "ResultOrder"("coopId", "model", "day", "counted", "credit", "totalVnd", "postId", "targetId", "channelId", "renderId", "liveSessionId", "linkId", "orderId");
+CREATE INDEX "ResultOrder_sums_idx" ON "ResultOrder"("coopId", "model", "day", "counted", "credit", "totalVnd", "postId", "targetId", "channelId", "renderId", "liveSessionId", "linkId", "orderId");
 
 -- CreateIndex
-CREATE INDEX "ResultEstimate_coopId_model_day_counted_productId_postId_targetId_channelId_renderId_orderShare_revenueVnd_idx" ON "ResultEstimate"("coopId", "model", "day", "counted", "productId", "postId", "targetId", "channelId", "renderId", "orderShare", "revenueVnd");
+CREATE INDEX "ResultEstimate_sums_idx" ON "ResultEstimate"("coopId", "model", "day", "counted", "productId", "postId", "targetId", "channelId", "renderId", "orderShare", "revenueVnd");
 
 -- CreateIndex
 CREATE INDEX "ResultEstimate_orderId_idx" ON "ResultEstimate"("orderId");
