@@ -11,6 +11,7 @@ const navItems = [
 	{ to: '/studio', key: 'nav.studio' },
 	{ to: '/posts', key: 'nav.posts' },
 	{ to: '/calendar', key: 'nav.calendar' },
+	{ to: '/results', key: 'nav.results' },
 	{ to: '/channels', key: 'nav.channels' },
 	{ to: '/coop', key: 'nav.coop' },
 	{ to: '/account', key: 'auth:nav.account' },

@@ -4,19 +4,23 @@ import { useTranslation } from 'react-i18next'
 import { loadHome } from '~/accounts/home.server.ts'
 import { can } from '~/accounts/permissions.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
+import { homeSummary } from '~/results/dashboard.server.ts'
 import { requireCoopMember } from '~/utils/auth.server.ts'
+import { isLanguage } from '~/utils/i18n-languages.ts'
+import { formatVnd } from '~/utils/money.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { userId, coopId, role } = await requireCoopMember(request)
-	const home = await loadHome(userId, coopId)
-	return { ...home, canTakeNextStep: can(role, home.next.permission) }
+	const [home, week] = await Promise.all([loadHome(userId, coopId), can(role, 'read:insight') ? homeSummary(coopId) : null])
+	return { ...home, week, canTakeNextStep: can(role, home.next.permission) }
 }
 
 export const meta: MetaFunction = () => [{ title: 'Co-op Studio' }]
 
 export default function Home() {
-	const { t } = useTranslation()
-	const { name, counts, next, readyTitle, canTakeNextStep } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation()
+	const { name, counts, next, readyTitle, canTakeNextStep, week } = useLoaderData<typeof loader>()
+	const lng = isLanguage(i18n.language) ? i18n.language : 'vi'
 	const tiles = [
 		{ to: '/products', count: counts.products, label: t('home.counts.products') },
 		{ to: '/library', count: counts.visuals, label: t('home.counts.visuals') },
@@ -41,6 +45,40 @@ export default function Home() {
 					<p className="text-sm text-stone-600">{t('home.next.askEditor')}</p>
 				)}
 			</section>
+			{week ? (
+				<section className="card mb-4" aria-labelledby="week-title" data-testid="home-week">
+					<h2 id="week-title" className="mb-2 text-lg font-bold">
+						{t('results:home.title')}
+					</h2>
+					<dl className="mb-2 grid grid-cols-2 gap-3">
+						<div>
+							<dt className="text-sm text-stone-600">{t('results:home.orders')}</dt>
+							<dd className="text-2xl font-bold text-tea-700" data-testid="home-week-orders">
+								{week.orders}
+							</dd>
+						</div>
+						<div>
+							<dt className="text-sm text-stone-600">{t('results:home.revenue')}</dt>
+							<dd className="text-2xl font-bold break-words text-tea-700" data-testid="home-week-revenue">
+								{formatVnd(week.revenueVnd, lng)}
+							</dd>
+						</div>
+					</dl>
+					<p className="mb-2 text-sm" data-testid="home-week-top">
+						{week.topVideo ? (
+							<>
+								<span className="text-stone-600">{t('results:home.top')}: </span>
+								<strong className="break-words">{t('results:home.topValue', { title: week.topVideo.title, orders: week.topVideo.orders })}</strong>
+							</>
+						) : (
+							t('results:home.none')
+						)}
+					</p>
+					<Link to="/results" className="font-medium text-tea-700 underline">
+						{t('results:home.link')}
+					</Link>
+				</section>
+			) : null}
 			<div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
 				{tiles.map((tile) => (
 					<Link key={tile.label} to={tile.to} className="card hover:border-tea-500">
