@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { QUEUES, jobIds } from '~/jobs/definitions.ts'
 import { getQueue } from '~/jobs/queues.server.ts'
-import { liveGraphSettings } from '~/live/live-polling.server.ts'
+import { LiveChannelError, liveGraphSettings, pageLiveVideos, startCommentPolling } from '~/live/live-polling.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 import { closeEventBus } from '~/utils/events.server.ts'
 import { pollLiveSession, type PollerHooks } from '#workers/live/poller.ts'
@@ -148,4 +148,25 @@ test('the reconciler starts a poller for a live session, and puts back one the q
 		await worker.close()
 		await events.stop()
 	}
+})
+
+test('startCommentPolling starts a live Facebook session at once and leaves others alone; the chooser lists the Page’s lives', async () => {
+	const { sessionId, channelId } = await facebookSession()
+	const queue = getQueue(QUEUES.liveComments)
+	await getDb().liveSession.update({ where: { id: sessionId }, data: { pollState: 'ended' } })
+	expect(await startCommentPolling(sessionId)).toBe(true)
+	expect(await row(sessionId)).toMatchObject({ pollState: 'starting', pollError: null })
+	expect(await queue.getJob(jobIds.liveComments(sessionId))).toBeDefined()
+	await queue.getJob(jobIds.liveComments(sessionId)).then((job) => job?.remove())
+
+	const planned = await createLiveSession(coopId, { platform: 'facebook', state: 'planned', channelId, liveVideoId: 'x' })
+	expect(await startCommentPolling(planned.sessionId)).toBe(false)
+	const other = await createLiveSession(coopId, { platform: 'other' })
+	expect(await startCommentPolling(other.sessionId)).toBe(false)
+
+	const channel = await getDb().channel.findUniqueOrThrow({ where: { id: channelId } })
+	graph.addLive('chooser-1', { pageId: channel.externalId!, title: 'Live chè' })
+	expect(await pageLiveVideos(coopId, channelId)).toEqual([expect.objectContaining({ id: 'chooser-1', title: 'Live chè', status: 'LIVE' })])
+	const stranger = await createCoopWithOwner()
+	await expect(pageLiveVideos(stranger.coopId, channelId)).rejects.toBeInstanceOf(LiveChannelError)
 })

@@ -71,7 +71,7 @@ test('a 500 and no answer are transient; an unknown live video is invalid', asyn
 	graph.mishap(/comments$/, { kind: 'server-error' })
 	await expect(fetchLiveComments(settings, { liveVideoId: '777', token: 'page-token' })).rejects.toMatchObject({ kind: 'transient' })
 	graph.mishap(/comments$/, { kind: 'hang' })
-	const hung = await fetchLiveComments(settings, { liveVideoId: '777', token: 'page-token' }).catch((e: PlatformError) => e)
+	const hung = (await fetchLiveComments(settings, { liveVideoId: '777', token: 'page-token' }).catch((e: PlatformError) => e)) as PlatformError
 	expect(hung).toMatchObject({ kind: 'transient', ambiguous: false })
 	expect(hung.message).toMatch(/did not answer/)
 	await expect(fetchLiveComments(settings, { liveVideoId: '999', token: 'page-token' })).rejects.toMatchObject({ kind: 'invalid', platformCode: '100' })

@@ -87,3 +87,53 @@ test('times: seconds and milliseconds told apart by size; Graph offsets; nonsens
 	expect(readTime(null)).toBeNull()
 	expect(readTime({})).toBeNull()
 })
+
+describe('exactly where the lines are drawn', () => {
+	const first = (line: string) => parsePastedComments(line).comments[0]
+	test('a name of up to 40 characters and 5 words; spaces around the colon are not part of either', () => {
+		const forty = 'A'.repeat(40)
+		expect(first(`${forty}: chốt`)).toMatchObject({ author: forty, text: 'chốt' })
+		expect(first(`${forty}B: chốt`)).toMatchObject({ author: '', text: `${forty}B: chốt` })
+		expect(first('Bà Năm bán rau đầu: chốt')).toMatchObject({ author: 'Bà Năm bán rau đầu', text: 'chốt' })
+		expect(first('Bà Năm bán rau đầu ngõ: chốt')).toMatchObject({ author: '', text: 'Bà Năm bán rau đầu ngõ: chốt' })
+		expect(first('  Lan   Anh  :   chốt   A1  ')).toMatchObject({ author: 'Lan Anh', text: 'chốt A1' })
+		expect(first(':chốt')).toMatchObject({ author: '', text: ':chốt' })
+	})
+	test('blank and white-space lines are not comments; Windows line ends are fine', () => {
+		expect(parsePastedComments('a\r\n \t \r\n\r\nb').comments.map((c) => c.text)).toEqual(['a', 'b'])
+		expect(parsePastedComments('   \n\n')).toEqual({ comments: [], skipped: 0 })
+	})
+	test('a clock needs a space after it', () => {
+		expect(first('[20:15]chốt')).toMatchObject({ clock: null, text: '[20:15]chốt' })
+		expect(first('9:05 chốt')).toMatchObject({ clock: '9:05', text: 'chốt' })
+	})
+	test('exporter fields: an empty or missing value falls to the next name; a non-text author is none; text is tidied and NFC', () => {
+		const read = (entry: unknown) => parseCommentFile(JSON.stringify([entry]), 'x.json').comments[0]
+		expect(read({ author: '', name: null, username: 'C', text: 'x' })).toMatchObject({ author: 'C' })
+		expect(read({ author: 42, text: 'x' })).toMatchObject({ author: '' })
+		expect(read({ name: '  Lan   Anh '.normalize('NFD'), text: '  chốt   A1 '.normalize('NFD') })).toEqual({ author: 'Lan Anh', text: 'chốt A1', at: null, clock: null })
+		expect(read({ user: 'Lan', text: 'x' })).toMatchObject({ author: '' })
+		expect(parseCommentFile('[null, 5, "x", {"text": "ok"}]', 'x.json')).toMatchObject({ comments: [{ text: 'ok' }], skipped: 3 })
+	})
+	test('JSON found by content whatever the name, and by name whatever the content', () => {
+		expect(parseCommentFile('\n  [{"name":"A","text":"chốt"}]', 'export.txt').comments).toEqual([{ author: 'A', text: 'chốt', at: null, clock: null }])
+		expect(parseCommentFile('{"nickname":"A","comment":"chốt"}', 'one-line.jsonl').comments).toEqual([{ author: 'A', text: 'chốt', at: null, clock: null }])
+		expect(parseCommentFile('{"text":"a"}\n   \n{"text":"b"}', 'x.ndjson').comments.map((c) => c.text)).toEqual(['a', 'b'])
+		for (const name of ['a.jsonl', 'a.ndjson', 'a.JSON']) expect(() => parseCommentFile('Lan: chốt', name), name).toThrow('comment file: unreadable')
+		expect(parseCommentFile('Lan: chốt', 'a.json.txt').comments).toEqual([{ author: 'Lan', text: 'chốt', at: null, clock: null }])
+		expect(() => parseCommentFile('{"likes": 3}', 'x.json')).toThrow(expect.objectContaining({ name: 'CommentFileError', message: 'comment file: not_comments' }))
+	})
+	test('more entries than a live ever gets are cut and counted', () => {
+		const entries = Array.from({ length: MAX_IMPORT_COMMENTS + 2 }, (_, i) => ({ text: `c${i}` }))
+		const result = parseCommentFile(JSON.stringify(entries), 'x.json')
+		expect(result.comments).toHaveLength(MAX_IMPORT_COMMENTS)
+		expect(result.skipped).toBe(2)
+	})
+	test('seconds below 10¹¹, milliseconds from there; digits with spaces are a number; an empty text is no time', () => {
+		expect(readTime(99_999_999_999)).toEqual(new Date(99_999_999_999_000))
+		expect(readTime(100_000_000_000)).toEqual(new Date(100_000_000_000))
+		expect(readTime(' 1796644800 ')).toEqual(new Date('2026-12-07T12:00:00Z'))
+		expect(readTime('')).toBeNull()
+		expect(readTime('12a')).toBeNull()
+	})
+})
