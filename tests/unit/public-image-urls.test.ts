@@ -6,6 +6,7 @@ describe('public photo addresses', () => {
 		expect(publicImageUrl('che-a1-7kq2', 'm1', { kind: 'webp', width: 720 })).toBe('/p/che-a1-7kq2/img/m1/w720.webp')
 		expect(publicImageUrl('che-a1-7kq2', 'm1', { kind: 'og' })).toBe('/p/che-a1-7kq2/img/m1/og.jpg')
 		expect(publicSrcSet('s', 'm')).toBe('/p/s/img/m/w360.webp 360w, /p/s/img/m/w720.webp 720w, /p/s/img/m/w1080.webp 1080w')
+		expect(publicSrcSet('s', 'm')).not.toContain('og.jpg')
 		expect(OG_IMAGE).toEqual({ width: 1200, height: 630 })
 	})
 

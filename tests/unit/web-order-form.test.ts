@@ -61,6 +61,7 @@ describe('the public order form', () => {
 		}
 		expect(errors({ phone: '' })).toEqual({ phone: 'form.errors.phoneRequired' })
 		expect(errors({ phone: '   ' })).toEqual({ phone: 'form.errors.phoneRequired' })
+		expect(errors({ phone: ' 0912345678 ' })).toEqual({})
 		expect(errors({ address: '' })).toEqual({ address: 'form.errors.addressRequired' })
 		expect(errors({ address: 'x'.repeat(8) })).toEqual({})
 		expect(errors({ address: 'x'.repeat(7) })).toEqual({ address: 'form.errors.addressTooShort' })
