@@ -61,9 +61,21 @@ test('the profile schema normalises the phone and Zalo and leaves empty ones emp
 		phone: '0912345678',
 		zalo: 'https://zalo.me/0987654321',
 		logoMediaId: 'm1',
+		bankBin: null,
+		bankAccount: null,
+		bankAccountName: null,
 	})
 	const empty = parseWithZod(form({ ...valid, phone: '', zalo: '', logoMediaId: '' }), { schema: CoopProfileSchema })
-	expect(empty.status === 'success' && empty.value).toEqual({ ...valid, phone: null, zalo: null, logoMediaId: undefined })
+	expect(empty.status === 'success' && empty.value).toEqual({ ...valid, phone: null, zalo: null, logoMediaId: undefined, bankBin: null, bankAccount: null, bankAccountName: null })
+})
+
+test('the bank account for VietQR: all three fields or none, each checked', () => {
+	const full = parseWithZod(form({ ...valid, bankBin: ' 970436 ', bankAccount: '0011 2233-44', bankAccountName: ' HTX  Chè ' }), { schema: CoopProfileSchema })
+	expect(full.status === 'success' && full.value).toMatchObject({ bankBin: '970436', bankAccount: '0011223344', bankAccountName: 'HTX Chè' })
+	const partial = parseWithZod(form({ ...valid, bankBin: '970436' }), { schema: CoopProfileSchema })
+	expect(partial.status === 'error' && partial.error).toMatchObject({ bankAccount: ['errors.bankIncomplete'], bankAccountName: ['errors.bankIncomplete'] })
+	const wrong = parseWithZod(form({ ...valid, bankBin: '97043', bankAccount: '12', bankAccountName: 'HTX' }), { schema: CoopProfileSchema })
+	expect(wrong.status === 'error' && wrong.error).toMatchObject({ bankBin: ['errors.bankBinInvalid'], bankAccount: ['errors.bankAccountInvalid'] })
 })
 
 test('the profile schema answers with translation keys for each bad field', () => {

@@ -22,7 +22,7 @@ test('every kind of notification reads as a sentence in both languages, with its
 	for (const lng of ['vi', 'en'] as const) {
 		const t = createI18n(lng).getFixedT(lng, 'notifications')
 		for (const kind of NOTIFICATION_KINDS) {
-			const text = t(`kind.${kind}`, { post: 'Chè búp', channel: 'Trang HTX', by: 'Lan', comment: 'Sửa giá.', reason: 'token_rejected' })
+			const text = t(`kind.${kind}`, { post: 'Chè búp', channel: 'Trang HTX', by: 'Lan', comment: 'Sửa giá.', reason: 'token_rejected', order: 'ĐH-0001', product: 'Chè búp', qty: 2, customer: 'Lan' })
 			expect(text, `${lng} ${kind}`).not.toContain('kind.')
 			expect(text, `${lng} ${kind}`).not.toContain('{{')
 			expect(text).toMatch(/Chè búp|Trang HTX/)
