@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
 import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
+import { qrSvg } from '~/links/qr.server.ts'
 import { randomSlug } from '~/links/slug.ts'
 import productsVi from '~/locales/vi/products.json'
 import { parseStoredCertifications } from '~/products/certifications.ts'
@@ -120,7 +121,7 @@ export async function ensureLiveLink(coopId: string, sessionId: string, db: Pris
 }
 
 /** Everything the run sheet page shows. */
-export async function loadRunSheet(coopId: string, sessionId: string, db: PrismaClient = getDb()) {
+export async function loadRunSheet(coopId: string, sessionId: string, origin: string, db: PrismaClient = getDb()) {
 	const session = await requireSession(db, coopId, sessionId)
 	const [items, link, products, timeZone, pages] = await Promise.all([
 		db.liveItem.findMany({ where: { sessionId }, orderBy: { position: 'asc' } }),
@@ -130,6 +131,9 @@ export async function loadRunSheet(coopId: string, sessionId: string, db: Prisma
 		facebookPagesOf(coopId, db),
 	])
 	const inLineup = new Set(items.map((item) => item.productId))
+	const base = origin.replace(/\/+$/, '')
+	const linkUrl = `${base}/l/${link.slug}`
+	const overlayToken = readOverlayToken(session.overlayToken)
 	return {
 		session: {
 			id: session.id,
@@ -144,11 +148,11 @@ export async function loadRunSheet(coopId: string, sessionId: string, db: Prisma
 			replayUrl: session.replayUrl,
 			onScreenItemId: session.onScreenItemId,
 			checklist: parseChecklist(session.checklist),
-			overlayToken: readOverlayToken(session.overlayToken),
+			overlayUrl: overlayToken ? `${base}/overlay/${overlayToken}` : null,
 			hasOverlay: session.overlayTokenHash !== null,
 		},
 		items,
-		link,
+		link: { slug: link.slug, url: linkUrl, qrSvg: await qrSvg(linkUrl) },
 		addable: products.filter((product) => !inLineup.has(product.id)),
 		timeZone,
 		pages,
