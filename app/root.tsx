@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useMemo, useState } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { AppShell } from './components/app-shell.tsx'
@@ -50,7 +50,19 @@ function useI18n(lng: Language) {
 	return useMemo(() => createI18n(language), [language])
 }
 
+/**
+ * A route whose `handle` has `bare: true` (the OBS overlay) is drawn without
+ * the app's shell, on a transparent page: the rule is inline in <head> so the
+ * page is never painted white, not even before the stylesheet arrives.
+ */
+export type RouteHandle = { bare?: boolean }
+
+function useBare() {
+	return useMatches().some((match) => (match.handle as RouteHandle | undefined)?.bare === true)
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
+	const bare = useBare()
 	const rootData = useRouteLoaderData<typeof loader>('root')
 	const lng: Language = rootData?.lng ?? DEFAULT_LANGUAGE
 	const i18n = useI18n(lng)
@@ -61,6 +73,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="description" content={i18n.t('meta.description')} />
+				{bare ? <style nonce={nonce}>{'html,body{background:transparent!important;margin:0;overflow:hidden}'}</style> : null}
 				<Meta />
 				<Links />
 			</head>
@@ -75,6 +88,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
 	const { shell, toast } = useLoaderData<typeof loader>()
+	const bare = useBare()
+	if (bare) return <Outlet />
 	return (
 		<AppShell shell={shell}>
 			<Toaster toast={toast} />

@@ -70,3 +70,15 @@ export async function overlayPhotoKey(sessionId: string, db: PrismaClient = getD
 	})
 	return photo?.media.thumbKey ?? null
 }
+
+/** The overlay page's data for a token, or null for a wrong token (the route answers 404). */
+export async function loadOverlay(token: string, origin: string, db: PrismaClient = getDb()) {
+	const session = await findOverlaySession(token, db)
+	return session ? overlayView(session.id, origin, db) : null
+}
+
+/** Events that change what the overlay shows: this session's live events, and new live orders. */
+export function overlayCares(event: { type: string; sessionId?: string; source?: string }, sessionId: string): boolean {
+	if (event.type.startsWith('live.')) return event.sessionId === sessionId
+	return event.type === 'order.created' && event.source === 'live'
+}
