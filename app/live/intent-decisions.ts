@@ -63,8 +63,9 @@ export function linesAtLineupPrice(items: IntentItem[], lineup: LineupItem[]): {
 	const byCode = new Map(lineup.map((item) => [item.code.toUpperCase(), item]))
 	const unknown = items.filter((item) => !byCode.has(item.code.toUpperCase())).map((item) => item.code)
 	if (unknown.length > 0) return { lines: [], unknown }
-	const lines = mergeItems(items, []).map(({ code, qty }) => {
-		const item = byCode.get(code.toUpperCase())!
+	const upper = items.map((item) => ({ code: item.code.toUpperCase(), qty: item.qty }))
+	const lines = mergeItems(upper, []).map(({ code, qty }) => {
+		const item = byCode.get(code)!
 		return { productId: item.productId, code: item.code, name: item.name, priceVnd: item.priceVnd, qty }
 	})
 	return { lines, unknown: [] }
