@@ -234,7 +234,8 @@ function itemsLine(items: Array<{ code: string; qty: number }>, lineup: ConsoleD
 
 function PendingIntent({ intent, mergeWith, lineup, canAct, lng }: { intent: IntentView; mergeWith: IntentView | null; lineup: ConsoleData['lineup']; canAct: boolean; lng: 'vi' | 'en' }) {
 	const { t } = useTranslation('live')
-	const fetcher = useFetcher<{ outcome: Outcome }>()
+	// Keyed by the intent: once decided it moves to the "handled" list, which shows this answer on.
+	const fetcher = useFetcher<{ outcome: Outcome }>({ key: `intent-${intent.id}` })
 	const [editing, setEditing] = useState(false)
 	const { words, total } = itemsLine(intent.items, lineup, lng)
 	const busy = fetcher.state !== 'idle'
@@ -294,6 +295,7 @@ function PendingIntent({ intent, mergeWith, lineup, canAct, lng }: { intent: Int
 
 function DecidedIntent({ intent, lineup, lng }: { intent: ConsoleData['decided'][number]; lineup: ConsoleData['lineup']; lng: 'vi' | 'en' }) {
 	const { t } = useTranslation('live')
+	const decision = useFetcher<{ outcome: Outcome }>({ key: `intent-${intent.id}` })
 	const byCode = new Map(lineup.map((item) => [item.code, item]))
 	const first = intent.items[0]
 	const { words, total } = itemsLine(intent.items, lineup, lng)
@@ -320,6 +322,7 @@ function DecidedIntent({ intent, lineup, lng }: { intent: ConsoleData['decided']
 					<CopyButton text={reply} label={t('console.copyReply')} />
 				</div>
 			) : null}
+			<OutcomeLine outcome={decision.data?.outcome} />
 		</li>
 	)
 }
