@@ -200,9 +200,9 @@ function SegmentTimer({ startedAt, segmentSeconds }: { startedAt: string | Date 
 	const now = useNow(1000)
 	const clock = segmentClock(startedAt ? new Date(startedAt) : null, segmentSeconds, now)
 	return clock.overrunSeconds > 0 ? (
-		<p className="text-lg font-bold text-red-700 tabular-nums" data-testid="segment-timer">{t('console.overrun', { time: formatClock(clock.overrunSeconds) })}</p>
+		<p className="text-lg font-bold text-red-700 tabular-nums" data-testid="segment-timer" suppressHydrationWarning>{t('console.overrun', { time: formatClock(clock.overrunSeconds) })}</p>
 	) : (
-		<p className="text-lg font-bold tabular-nums" data-testid="segment-timer">{t('console.timeLeft', { time: formatClock(clock.leftSeconds) })}</p>
+		<p className="text-lg font-bold tabular-nums" data-testid="segment-timer" suppressHydrationWarning>{t('console.timeLeft', { time: formatClock(clock.leftSeconds) })}</p>
 	)
 }
 
