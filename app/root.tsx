@@ -51,19 +51,29 @@ function useI18n(lng: Language) {
 }
 
 /**
- * A route whose `handle` says `{ bare: true }` is drawn without the app's
- * header and without client scripts: a server-rendered page whose forms are
- * plain HTML posts (the public product pages, docs/decisions/185).
+ * A route's `handle` (RouteHandle) can ask for a bare page, drawn without the
+ * app's header: `{ bare: true, scripts: false }` for the public product pages
+ * (server-rendered, forms are plain HTML posts, no client JavaScript;
+ * docs/decisions/185), `{ bare: true, transparent: true }` for the OBS overlay
+ * (the transparency rule is inline in <head> so the page is never painted
+ * white, not even before the stylesheet arrives; docs/decisions/176).
  */
-export type BareHandle = { bare?: boolean }
+export type RouteHandle = { bare?: boolean; scripts?: false; transparent?: boolean }
+/** The public pages' handle. */
+export type BareHandle = RouteHandle
 
-function useBarePage() {
-	return useMatches().some((match) => (match.handle as BareHandle | undefined)?.bare === true)
+function usePageHandle() {
+	const handles = useMatches().map((match) => (match.handle ?? {}) as RouteHandle)
+	return {
+		bare: handles.some((h) => h.bare === true),
+		noScripts: handles.some((h) => h.scripts === false),
+		transparent: handles.some((h) => h.transparent === true),
+	}
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
 	const rootData = useRouteLoaderData<typeof loader>('root')
-	const bare = useBarePage()
+	const { bare, noScripts, transparent } = usePageHandle()
 	const lng: Language = rootData?.lng ?? DEFAULT_LANGUAGE
 	const i18n = useI18n(lng)
 	const nonce = useNonce()
@@ -73,12 +83,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				{bare ? null : <meta name="description" content={i18n.t('meta.description')} />}
+				{transparent ? <style nonce={nonce}>{'html,body{background:transparent!important;margin:0;overflow:hidden}'}</style> : null}
 				<Meta />
 				<Links />
 			</head>
 			<body>
 				<I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-				{bare ? null : (
+				{noScripts ? null : (
 					<>
 						<ScrollRestoration nonce={nonce} />
 						<Scripts nonce={nonce} />
@@ -91,7 +102,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
 	const { shell, toast } = useLoaderData<typeof loader>()
-	if (useBarePage()) return <Outlet />
+	if (usePageHandle().bare) return <Outlet />
 	return (
 		<AppShell shell={shell}>
 			<Toaster toast={toast} />

@@ -10,6 +10,7 @@ import { remixOptions } from '../remix.config.js'
 import { contentSecurityPolicy, cspNonceOf } from './content-security.ts'
 import { healthRouter } from './health.ts'
 import { eventsRouter } from './events.ts'
+import { overlayRouter } from './overlay-events.ts'
 import { queueDashboard } from './queue-dashboard.ts'
 import { refuseCrossSiteRequests } from './same-origin.ts'
 import { strictTransportSecurity } from './transport-security.ts'
@@ -54,7 +55,9 @@ export async function createApp({ mode }: AppOptions) {
 	app.use(healthRouter())
 
 	// Uploads and event streams must not be compressed or buffered.
-	app.use((req, res, next) => (req.path.startsWith('/uploads') || req.path.startsWith('/events') ? next() : compression()(req, res, next)))
+	app.use((req, res, next) =>
+		req.path.startsWith('/uploads') || req.path.startsWith('/events') || /^\/overlay\/[^/]+\/events$/.test(req.path) ? next() : compression()(req, res, next),
+	)
 
 	// Before the limiter, so that a refused cross-site request never counts as a failed attempt.
 	app.use(refuseCrossSiteRequests())
@@ -63,6 +66,7 @@ export async function createApp({ mode }: AppOptions) {
 	app.use('/admin/queues', await queueDashboard('/admin/queues'))
 	app.use(uploadsRouter())
 	app.use(eventsRouter())
+	app.use(overlayRouter())
 
 	if (viteDevServer) {
 		app.use(viteDevServer.middlewares)

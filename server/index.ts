@@ -6,6 +6,7 @@ import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
 import { createApp } from './app.ts'
 import { closeEventStreams } from './events.ts'
+import { closeOverlayStreams } from './overlay-events.ts'
 import { closeHealthConnections } from './health.ts'
 import { insecureProductionProblem } from './transport-security.ts'
 
@@ -33,6 +34,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 	if (err) console.error('web: shutting down after an error', err)
 	else console.log(`web: ${signal} received, finishing open requests`)
 	closeEventStreams()
+	closeOverlayStreams()
 	server.closeIdleConnections()
 	await new Promise<void>((resolve) => server.close(() => resolve()))
 	await Promise.allSettled([close(), closeQueues(), closeEventBus(), closeHealthConnections(), disconnectDb()])

@@ -15,6 +15,8 @@ const VIEWER = [
 	'read:project',
 	'read:post',
 	'read:insight',
+	// Livestreams: everyone reads the run sheet, the console and the report.
+	'read:live',
 ] as const
 
 const EDITOR = [
@@ -32,6 +34,9 @@ const EDITOR = [
 	'update:post',
 	'delete:post',
 	'publish:post',
+	// Plan a live, run its console (confirm, merge, edit, reject orders), rotate its overlay link.
+	'create:live',
+	'update:live',
 ] as const
 
 const OWNER = [

@@ -13,6 +13,7 @@ const navItems = [
 	{ to: '/calendar', key: 'nav.calendar' },
 	{ to: '/results', key: 'nav.results' },
 	{ to: '/channels', key: 'nav.channels' },
+	{ to: '/live', key: 'nav.live' },
 	{ to: '/coop', key: 'nav.coop' },
 	{ to: '/account', key: 'auth:nav.account' },
 ] as const

@@ -24,7 +24,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => publicPageMeta(data?.page, data?.url ?? '', data?.origin ?? '')
 
-export const handle: BareHandle = { bare: true }
+export const handle: BareHandle = { bare: true, scripts: false }
 
 export default function PublicProductRoute() {
 	const { page } = useLoaderData<typeof loader>()

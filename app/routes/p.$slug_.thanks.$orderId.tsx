@@ -23,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = () => [{ title: 'Co-op Studio' }, { name: 'robots', content: 'noindex' }]
 
-export const handle: BareHandle = { bare: true }
+export const handle: BareHandle = { bare: true, scripts: false }
 
 export default function ThanksPage() {
 	const { slug, receipt } = useLoaderData<typeof loader>()

@@ -77,6 +77,8 @@ test('no serious or critical axe violations on any main page at 360×640', async
 		'/posts',
 		'/posts/new',
 		'/notifications',
+		'/live',
+		'/live/new',
 	]
 	const findings: Finding[] = []
 	for (const path of signedIn) findings.push(...(await audit(page, path)))
