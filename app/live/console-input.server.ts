@@ -1,21 +1,23 @@
-// The console's paste box, behind one small adapter: comment capture
-// (`importPastedComments` in app/live/comments.server.ts) is built on another
-// branch. The integrator points `importPasted` at it; until then the paste box
-// answers that capture is not installed, and nothing pretends to work.
+// The console's paste box and comment file: comments typed, copied or exported
+// from another stream (TikTok or anything else) go through comment capture's
+// importers (app/live/comments.server.ts, decision 174), which keep each
+// comment once and turn orders into the viewer's pending order.
 
-export type PasteResult = { ok: true; added: number } | { ok: false; reason: 'capture_missing' }
+import { CommentFileError, importCommentFile, importPastedComments } from './comments.server.ts'
 
-type Importer = (sessionId: string, text: string) => Promise<{ added: number } | number>
-
-let importer: Importer | null = null
-
-/** Wires the real importer (the integrator calls this, or replaces the body of importPasted). */
-export function setCommentImporter(next: Importer | null) {
-	importer = next
-}
+export type PasteResult = { ok: true; added: number; skipped: number } | { ok: false; reason: 'unreadable' | 'not_comments' }
 
 export async function importPasted(sessionId: string, text: string): Promise<PasteResult> {
-	if (!importer) return { ok: false, reason: 'capture_missing' }
-	const result = await importer(sessionId, text.normalize('NFC'))
-	return { ok: true, added: typeof result === 'number' ? result : result.added }
+	const result = await importPastedComments(sessionId, text.normalize('NFC'))
+	return { ok: true, added: result.added, skipped: result.skipped }
+}
+
+export async function importFile(sessionId: string, content: Buffer, fileName: string): Promise<PasteResult> {
+	try {
+		const result = await importCommentFile(sessionId, content, fileName)
+		return { ok: true, added: result.added, skipped: result.skipped }
+	} catch (error) {
+		if (error instanceof CommentFileError) return { ok: false, reason: error.reason }
+		throw error
+	}
 }
