@@ -15,6 +15,7 @@ const VIEWER = [
 	'read:project',
 	'read:post',
 	'read:insight',
+	'read:order',
 ] as const
 
 const EDITOR = [
@@ -32,6 +33,9 @@ const EDITOR = [
 	'update:post',
 	'delete:post',
 	'publish:post',
+	// Staff entry, imports, state moves, customer edits and promo codes.
+	'create:order',
+	'update:order',
 ] as const
 
 const OWNER = [
@@ -46,6 +50,8 @@ const OWNER = [
 	// An editor's post waits for this when the co-op asks for approval (Coop.postApproval).
 	'approve:post',
 	'read:queue',
+	// The order webhook's secret (docs/decisions/188-order-webhook.md).
+	'manage:webhook',
 ] as const
 
 /** `action:entity` strings; adding one here is the only step needed to guard a new action. */
