@@ -107,6 +107,7 @@ export async function getOrder(coopId: string, orderId: string, db: PrismaClient
 	return {
 		...order,
 		state: order.state as OrderState,
+		attribution,
 		history: order.events.map((e) => ({
 			id: e.id,
 			from: e.fromState,

@@ -90,3 +90,15 @@ export async function listPromoCodes(coopId: string, db: PrismaClient = getDb())
 		orders: orders.get(c.code) ?? 0,
 	}))
 }
+
+/** What a code can be made for: recent posts and livestreams of the co-op. */
+export async function promoCodeChoices(coopId: string, db: PrismaClient = getDb()) {
+	const [posts, lives] = await Promise.all([
+		db.post.findMany({ where: { coopId, archivedAt: null }, orderBy: { createdAt: 'desc' }, take: 30, select: { id: true, caption: true } }),
+		db.liveSession.findMany({ where: { coopId, archivedAt: null }, orderBy: { createdAt: 'desc' }, take: 10, select: { id: true, title: true } }),
+	])
+	return [
+		...posts.map((p) => ({ value: `post:${p.id}`, kind: 'post' as const, label: normalizeText(p.caption).slice(0, 60) })),
+		...lives.map((l) => ({ value: `live:${l.id}`, kind: 'live' as const, label: l.title })),
+	]
+}
