@@ -2,6 +2,7 @@
 // the preview's figures, the state an imported order starts in, and its lines
 // matched to the co-op's products. Pure: order-imports.server.ts stores and commits.
 
+import { normalizeProductCode } from '~/products/codes.ts'
 import { foldForMatching } from '~/utils/vietnamese.ts'
 import type { MarketplaceOrder, MarketplaceOrderItem, RowProblem } from './marketplace-orders.ts'
 
@@ -56,9 +57,9 @@ export type CatalogueProduct = { id: string; code: string; unit: string }
 
 export type ImportedLine = { productId: string | null; code: string; name: string; unit: string; priceVnd: number; qty: number; amountVnd: number }
 
-/** The product codes of the co-op, keyed for matching a marketplace SKU ("che-100 " finds CHE-100). */
+/** The product codes of the co-op, keyed as a typed code is read ("a-01 " finds A1; app/products/codes.ts). */
 export function productsByCode(products: readonly CatalogueProduct[]): Map<string, CatalogueProduct> {
-	return new Map(products.map((p) => [foldForMatching(p.code).toUpperCase(), p]))
+	return new Map(products.map((p) => [normalizeProductCode(p.code), p]))
 }
 
 /**
@@ -67,7 +68,7 @@ export function productsByCode(products: readonly CatalogueProduct[]): Map<strin
  * amount over its quantity (whole đồng).
  */
 export function importedLine(item: MarketplaceOrderItem, products: ReadonlyMap<string, CatalogueProduct>): ImportedLine {
-	const product = item.sku ? products.get(foldForMatching(item.sku).toUpperCase()) : undefined
+	const product = item.sku ? products.get(normalizeProductCode(item.sku)) : undefined
 	return {
 		productId: product?.id ?? null,
 		code: product?.code ?? item.sku ?? '',

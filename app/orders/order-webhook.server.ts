@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import { normaliseMobile } from '~/live/phones-in-text.ts'
 import { getDb, type PrismaClient } from '~/utils/db.server.ts'
 import { decryptSecret, encryptSecret } from '~/utils/encryption.server.ts'
-import { foldForMatching } from '~/utils/vietnamese.ts'
+import { normalizeProductCode } from '~/products/codes.ts'
 import { normalisePromoCode } from './promo-code.ts'
 import { readWebhookBody } from './webhook-body.ts'
 import { verifyWebhookSignature } from './webhook-signature.ts'
@@ -67,10 +67,10 @@ export async function receiveWebhookOrder(
 		promoCode = code.code
 	}
 	const products = await db.product.findMany({ where: { coopId: coop.id }, select: { id: true, code: true, name: true, unit: true, priceVnd: true } })
-	const byCode = new Map(products.map((p) => [foldForMatching(p.code).toUpperCase(), p]))
+	const byCode = new Map(products.map((p) => [normalizeProductCode(p.code), p]))
 	const lines: OrderLineInput[] = []
 	for (const [index, item] of order.items.entries()) {
-		const product = byCode.get(foldForMatching(item.sku).toUpperCase())
+		const product = byCode.get(normalizeProductCode(item.sku))
 		if (!product && (item.name === undefined || item.price === undefined)) {
 			return refuse(400, 'invalid', { field: `items.${index}.sku`, message: 'not a product code of this co-op; send name and price for other items' })
 		}
