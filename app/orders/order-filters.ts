@@ -18,15 +18,15 @@ export function readOrderFilters(params: URLSearchParams): OrderFilters {
 	const state = params.get('state')
 	const source = params.get('source')
 	const day = (name: string) => {
-		const value = params.get(name) ?? ''
-		return isCalendarDay(value) ? value : null
+		const value = params.get(name)
+		return value !== null && isCalendarDay(value) ? value : null
 	}
 	let from = day('from')
 	let to = day('to')
 	if (from && to && from > to) [from, to] = [to, from]
 	return {
 		state: isOrderState(state) ? state : null,
-		source: (ORDER_SOURCES as readonly string[]).includes(source ?? '') ? (source as OrderSource) : null,
+		source: ORDER_SOURCES.find((known) => known === source) ?? null,
 		from,
 		to,
 		q: (params.get('q') ?? '').normalize('NFC').trim().slice(0, 100),
@@ -42,10 +42,9 @@ export type OrderSearch = { number: number | null; phone: string | null; text: s
 export function readOrderSearch(q: string): OrderSearch {
 	const trimmed = q.trim()
 	const numbered = /^(?:[đd]h-?)?0*(\d{1,9})$/i.exec(trimmed)
-	const digits = trimmed.replace(/[^\d]/g, '')
 	return {
 		number: numbered ? Number(numbered[1]) : null,
-		phone: digits.length >= 9 ? normaliseMobile(trimmed) : null,
+		phone: normaliseMobile(trimmed),
 		text: trimmed,
 	}
 }
