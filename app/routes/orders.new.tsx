@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
 import { ErrorLine, FormError } from '~/components/forms.tsx'
 import { orderLabel, PAYMENTS, STAFF_VIA } from '~/orders/order-state.ts'
-import { MAX_STAFF_LINES, staffOrderSchema } from '~/orders/staff-order-schema.ts'
+import { MAX_STAFF_LINES, parseStaffOrder } from '~/orders/staff-order-schema.ts'
 import { createStaffOrder, staffOrderChoices, StaffOrderError } from '~/orders/staff-orders.server.ts'
 import { requireCoopPermission } from '~/utils/auth.server.ts'
 import { isLanguage } from '~/utils/i18n.ts'
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const form = await request.formData()
 	const texts = (name: string) => form.getAll(name).map((value) => (typeof value === 'string' ? value : ''))
 	const [productIds, qtys, prices] = [texts('productId'), texts('qty'), texts('price')]
-	const parsed = staffOrderSchema.safeParse({
+	const parsed = parseStaffOrder({
 		...Object.fromEntries([...form].filter(([, value]) => typeof value === 'string')),
 		lines: productIds.slice(0, MAX_STAFF_LINES + 1).map((productId, i) => ({ productId, qty: qtys[i] ?? '', price: prices[i] ?? '' })),
 	})
