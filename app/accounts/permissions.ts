@@ -17,6 +17,7 @@ const VIEWER = [
 	'read:insight',
 	// Livestreams: everyone reads the run sheet, the console and the report.
 	'read:live',
+	'read:order',
 ] as const
 
 const EDITOR = [
@@ -37,6 +38,9 @@ const EDITOR = [
 	// Plan a live, run its console (confirm, merge, edit, reject orders), rotate its overlay link.
 	'create:live',
 	'update:live',
+	// Staff entry, imports, state moves, customer edits and promo codes.
+	'create:order',
+	'update:order',
 ] as const
 
 const OWNER = [
@@ -51,6 +55,8 @@ const OWNER = [
 	// An editor's post waits for this when the co-op asks for approval (Coop.postApproval).
 	'approve:post',
 	'read:queue',
+	// The order webhook's secret (docs/decisions/188-order-webhook.md).
+	'manage:webhook',
 ] as const
 
 /** `action:entity` strings; adding one here is the only step needed to guard a new action. */

@@ -8,6 +8,7 @@ const navItems = [
 	{ to: '/', key: 'nav.home' },
 	{ to: '/library', key: 'nav.library' },
 	{ to: '/products', key: 'nav.products' },
+	{ to: '/orders', key: 'nav.orders' },
 	{ to: '/studio', key: 'nav.studio' },
 	{ to: '/posts', key: 'nav.posts' },
 	{ to: '/calendar', key: 'nav.calendar' },

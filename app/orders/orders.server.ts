@@ -82,10 +82,16 @@ export async function productLines(
 
 /**
  * Creates an order with its lines and its first history entry, numbered per
- * co-op, and announces `order.created`. With an externalId already known for
- * this source it returns that order with `created: false` and changes nothing.
+ * co-op, and announces `order.created` (unless `quiet`: an import announces
+ * `orders.imported` once for all its orders). With an externalId already known
+ * for this source it returns that order with `created: false` and changes nothing.
  */
-export async function createOrder(coopId: string, input: NewOrder, db: PrismaClient = getDb()): Promise<CreatedOrder> {
+export async function createOrder(
+	coopId: string,
+	input: NewOrder,
+	db: PrismaClient = getDb(),
+	options: { quiet?: boolean } = {},
+): Promise<CreatedOrder> {
 	if (input.lines.length === 0) throw new Error('An order needs at least one line')
 	for (const line of input.lines) {
 		if (!Number.isInteger(line.qty) || line.qty <= 0) throw new Error(`Quantity must be a whole number above 0: ${line.qty}`)
@@ -137,7 +143,7 @@ export async function createOrder(coopId: string, input: NewOrder, db: PrismaCli
 			},
 			select: { id: true, number: true },
 		})
-		await announce(coopId, { type: 'order.created', orderId: order.id, number: order.number, source: input.source })
+		if (!options.quiet) await announceOrderEvent(coopId, { type: 'order.created', orderId: order.id, number: order.number, source: input.source })
 		return { ...order, created: true }
 	} catch (error) {
 		if (externalId && isUniqueViolation(error)) {
@@ -176,11 +182,11 @@ export async function moveOrder(
 	const moved = await db.order.updateMany({ where: { id: orderId, coopId, state: from }, data: { state: to } })
 	if (moved.count !== 1) return { ok: false, reason: 'changed' }
 	await db.orderEvent.create({ data: { orderId, fromState: from, toState: to, byUserId } })
-	await announce(coopId, { type: 'order.updated', orderId, state: to })
+	await announceOrderEvent(coopId, { type: 'order.updated', orderId, state: to })
 	return { ok: true, state: to }
 }
 
-async function announce(coopId: string, event: Parameters<typeof publishCoopEvent>[1]) {
+export async function announceOrderEvent(coopId: string, event: Parameters<typeof publishCoopEvent>[1]) {
 	// A live hint only: the order is saved whether or not Redis hears it.
 	await publishCoopEvent(coopId, event).catch(() => undefined)
 }

@@ -7,8 +7,17 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { readMarketplaceExport, type ExportReading, type ExportRow } from './marketplace-orders.ts'
 
-/** A file that cannot be read as an order export; the message says what to do. */
-export class ExportFileError extends Error {}
+export type ExportFileProblem = 'unopenable' | 'xls' | 'not-spreadsheet' | 'broken-xlsx' | 'broken-csv'
+
+/** A file that cannot be read as an order export; the message says what to do, `problem` names it for a translated screen. */
+export class ExportFileError extends Error {
+	constructor(
+		message: string,
+		readonly problem: ExportFileProblem,
+	) {
+		super(message)
+	}
+}
 
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1')
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
@@ -37,7 +46,7 @@ async function xlsxSheets(bytes: Buffer): Promise<ExportRow[][]> {
 	try {
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
 	} catch (error) {
-		throw new ExportFileError(`it is not a readable .xlsx workbook (${(error as Error).message}); export it again from the marketplace`)
+		throw new ExportFileError(`it is not a readable .xlsx workbook (${(error as Error).message}); export it again from the marketplace`, 'broken-xlsx')
 	}
 	return workbook.worksheets.map((sheet) => {
 		const rows: ExportRow[] = []
@@ -58,7 +67,7 @@ function csvRows(bytes: Buffer): ExportRow[] {
 	try {
 		records = parse(text, { bom: true, info: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as unknown as typeof records
 	} catch (error) {
-		throw new ExportFileError(`it is not a readable CSV file (${(error as Error).message}); export it again from the marketplace`)
+		throw new ExportFileError(`it is not a readable CSV file (${(error as Error).message}); export it again from the marketplace`, 'broken-csv')
 	}
 	let previousEnd = 0
 	return records.map(({ record, info }) => {
@@ -71,13 +80,18 @@ function csvRows(bytes: Buffer): ExportRow[] {
 /** Reads an export file; throws ExportFileError when the file itself cannot be read. */
 export async function readExportFile(filePath: string): Promise<ExportReading> {
 	const bytes = await fs.readFile(filePath).catch((error: NodeJS.ErrnoException) => {
-		throw new ExportFileError(error.code === 'ENOENT' ? 'the file does not exist' : `the file cannot be opened (${error.code ?? error.message})`)
+		throw new ExportFileError(error.code === 'ENOENT' ? 'the file does not exist' : `the file cannot be opened (${error.code ?? error.message})`, 'unopenable')
 	})
+	return readExportBytes(bytes)
+}
+
+/** Reads an export's bytes (an upload kept in memory, never written to disk); throws ExportFileError as above. */
+export async function readExportBytes(bytes: Buffer): Promise<ExportReading> {
 	if (bytes.subarray(0, 4).equals(OLE_MAGIC)) {
-		throw new ExportFileError('it is an old Excel 97–2003 (.xls) file; open it in Excel or LibreOffice, save it as .xlsx or .csv, and try again')
+		throw new ExportFileError('it is an old Excel 97–2003 (.xls) file; open it in Excel or LibreOffice, save it as .xlsx or .csv, and try again', 'xls')
 	}
 	if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-		if (bytes.subarray(0, 4096).includes(0)) throw new ExportFileError('it is neither an .xlsx nor a .csv file; export the orders from the marketplace as .xlsx or .csv')
+		if (bytes.subarray(0, 4096).includes(0)) throw new ExportFileError('it is neither an .xlsx nor a .csv file; export the orders from the marketplace as .xlsx or .csv', 'not-spreadsheet')
 		return readMarketplaceExport(csvRows(bytes))
 	}
 	const sheets = await xlsxSheets(bytes)

@@ -22,6 +22,7 @@ export default function CoopLayout() {
 		{ to: '/coop', label: t('tabs.profile'), end: true, shown: true },
 		{ to: '/coop/members', label: t('tabs.members'), end: false, shown: can('read:member') },
 		{ to: '/coop/invites', label: t('tabs.invites'), end: false, shown: can('read:invite') },
+		{ to: '/coop/webhook', label: t('orders:webhook.title'), end: false, shown: can('manage:webhook') },
 	]
 	return (
 		<div className="mx-auto max-w-3xl">

@@ -21,6 +21,14 @@ test('viewers only read, editors make content, owners manage the co-op', () => {
 	// An editor's post may wait for an owner when the co-op asks for approval.
 	expect(can('editor', 'approve:post')).toBe(false)
 	expect(can('owner', 'approve:post')).toBe(true)
+	// Orders: everyone reads them, editors enter, move and import, only owners hold the webhook's secret.
+	expect(can('viewer', 'read:order')).toBe(true)
+	expect(can('viewer', 'update:order')).toBe(false)
+	expect(can('viewer', 'create:order')).toBe(false)
+	expect(can('editor', 'create:order')).toBe(true)
+	expect(can('editor', 'update:order')).toBe(true)
+	expect(can('editor', 'manage:webhook')).toBe(false)
+	expect(can('owner', 'manage:webhook')).toBe(true)
 })
 
 test('no role, or a role that is not one, may do nothing', () => {
