@@ -10,6 +10,10 @@
 //   p95_lag_s   95th percentile of due time to publish, seconds
 //   duplicates  Reels the fake holds beyond one per target (goal 0)
 //   lost        targets not published at the end (goal 0)
+//   baseline_s  same run: seconds for the fake platform alone to answer as many
+//               requests as the run made (Reel status reads, PUBLISH_CONCURRENCY
+//               at a time, from this process): what the machine gives right now
+//   ratio       lag_s / baseline_s (the machine is shared: compare ratios)
 // BENCH_TARGETS / BENCH_COOPS change the size; PUBLISH_CONCURRENCY,
 // WORKER_LOCK_DURATION_MS and WORKER_STALLED_INTERVAL_MS pass to the worker
 // (defaults here: 50, 10000, 5000). Not run in CI.
@@ -134,6 +138,23 @@ async function main() {
 		const states = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: (acc[r.state] ?? 0) + 1 }), {})
 		if (process.env.BENCH_VERBOSE) for (const w of workers) log(`worker output:\n${w.output().slice(-5000)}`)
 		log(`states ${JSON.stringify(states)}; reels started ${platforms.reels.size}, finished ${finishedReels.length}; requests ${platforms.requests.length}`)
+		// The same-run baseline, once the workers are gone: the fake platform answering as many requests as the run sent.
+		const runRequests = platforms.requests.length
+		const anyReel = finishedReels[0]?.id ?? 'none'
+		const concurrency = Number(env.PUBLISH_CONCURRENCY)
+		await Promise.all(workers.map((w) => w.stop('SIGKILL')))
+		const baselineStarted = Date.now()
+		let sent = 0
+		await Promise.all(
+			Array.from({ length: concurrency }, async () => {
+				while (sent < runRequests) {
+					sent++
+					await (await fetch(`${platforms.url}/v24.0/${anyReel}?fields=status&access_token=page-token`)).arrayBuffer()
+				}
+			}),
+		)
+		const baselineS = (Date.now() - baselineStarted) / 1000
+		log(`baseline: ${runRequests} requests to the fake in ${baselineS.toFixed(1)} s`)
 		const round = (n: number) => Math.round(n * 10) / 10
 		console.log(
 			JSON.stringify({
@@ -143,6 +164,8 @@ async function main() {
 				p95_lag_s: round(lags[Math.max(0, Math.ceil(lags.length * 0.95) - 1)] ?? Number.NaN),
 				duplicates,
 				lost: TARGETS - lags.length,
+				baseline_s: round(baselineS),
+				ratio: Math.round(((lags.at(-1) ?? Number.NaN) / baselineS) * 100) / 100,
 			}),
 		)
 	} finally {

@@ -50,10 +50,8 @@ export type NotifyInput = {
 }
 
 export async function notify(db: PrismaClient, input: NotifyInput): Promise<number> {
-	const roles = input.to === 'owners' ? ['owner'] : input.to === 'publishers' ? ['owner', 'editor'] : null
-	const userIds = roles
-		? (await db.membership.findMany({ where: { coopId: input.coopId, role: { in: roles } }, select: { userId: true } })).map((m) => m.userId)
-		: input.to === 'owners' || input.to === 'publishers' ? [] : input.to.userIds
+	if (input.to === 'owners' || input.to === 'publishers') return notifyRoles(db, input, input.to === 'owners' ? ['owner'] : ['owner', 'editor'])
+	const userIds = input.to.userIds
 	let created = 0
 	for (const userId of userIds) {
 		try {
@@ -75,6 +73,32 @@ export async function notify(db: PrismaClient, input: NotifyInput): Promise<numb
 		}
 	}
 	return created
+}
+
+/**
+ * The co-op's members in `roles`, notified in one statement: the rows are
+ * made straight from the memberships, and a person who already holds the
+ * dedupe key is skipped by the unique index. The publishing engine notifies
+ * on every target it settles, so this is one write where it was a read and
+ * a write per person (docs/decisions/166-publishing-throughput.md).
+ */
+async function notifyRoles(db: PrismaClient, input: NotifyInput, roles: Array<'owner' | 'editor'>): Promise<number> {
+	const rows = await db.$queryRawUnsafe<Array<{ id: string; userId: string }>>(
+		`INSERT INTO "Notification" ("id", "coopId", "userId", "kind", "params", "href", "dedupeKey", "createdAt")
+		 SELECT 'n' || lower(hex(randomblob(12))), m."coopId", m."userId", ?, ?, ?, ?, ?
+		 FROM "Membership" m WHERE m."coopId" = ? AND m."role" IN (${roles.map(() => '?').join(', ')})
+		 ON CONFLICT ("userId", "dedupeKey") DO NOTHING
+		 RETURNING "id", "userId"`,
+		input.kind,
+		JSON.stringify(input.params ?? {}),
+		input.href ?? null,
+		input.dedupeKey ?? null,
+		new Date().toISOString().replace('Z', '+00:00'),
+		input.coopId,
+		...roles,
+	)
+	for (const row of rows) await announceNotification(input.coopId, row.userId, row.id)
+	return rows.length
 }
 
 export type NotificationView = {

@@ -13,8 +13,15 @@ export function getDb(): PrismaClient {
 	return client
 }
 
+/**
+ * WAL so that web and worker share the file; synchronous NORMAL, SQLite's
+ * setting for WAL: a commit survives the process being killed (the WAL is in
+ * the OS's hands), only a power loss may take back the last moments, and each
+ * write no longer waits for the disk (docs/decisions/166-publishing-throughput.md).
+ */
 export async function configureSqlite(db: PrismaClient) {
 	await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
+	await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
 	await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
 	await db.$queryRawUnsafe('PRAGMA foreign_keys = ON')
 }

@@ -67,6 +67,16 @@ async function publishNow(kind: string, channelSpec: Parameters<typeof createCha
 }
 
 const notificationsOf = (coopId: string) => db().notification.findMany({ where: { coopId }, orderBy: { createdAt: 'asc' } })
+/** The row is moved first and the next run's job queued right after it: a test waits for the job, not only the row. */
+async function queuedJob(jobId: string) {
+	const deadline = Date.now() + 10_000
+	for (;;) {
+		const job = await getQueue(QUEUES.publish).getJob(jobId)
+		if (job || Date.now() > deadline) return job
+		await new Promise((resolve) => setTimeout(resolve, 100))
+	}
+}
+
 const attemptsOf = (targetId: string) => db().publishAttempt.findMany({ where: { targetId }, orderBy: { startedAt: 'asc' } })
 
 test('a Reel: uploaded, finished, followed to published; the id and checkpoint are in the database and the publishers are told', async () => {
@@ -146,7 +156,7 @@ test('a long Retry-After reschedules the target for then, says why, and queues i
 	const wait = done.dueAt!.getTime() - done.stateChangedAt.getTime()
 	expect(wait).toBeGreaterThan(7100_000)
 	expect(JSON.parse(done.reasonParams!)).toEqual({ at: done.dueAt!.toISOString() })
-	const next = await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, 2))
+	const next = await queuedJob(jobIds.publish(target.id, 2))
 	expect(await next!.getState()).toBe('delayed')
 	expect(platforms.tiktok.size - before.tiktok).toBe(0)
 	await next!.remove()
@@ -330,7 +340,7 @@ test('a person retrying a target that used all its runs gets a fresh set: a tran
 	}
 	expect(row).toMatchObject({ state: 'scheduled', runs: 1, reason: 'transient_retry', errorKind: 'transient' })
 	expect(await attemptsOf(target.id)).toEqual([expect.objectContaining({ run: 1, status: 'failed', tries: 4 })])
-	const next = await getQueue(QUEUES.publish).getJob(jobIds.publish(target.id, 2))
+	const next = await queuedJob(jobIds.publish(target.id, 2))
 	expect(await next!.getState()).toBe('delayed')
 	await next!.remove()
 	expect(platforms.pagePosts.length - before.posts).toBe(0)

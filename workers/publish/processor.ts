@@ -4,6 +4,7 @@
 // late, twice or after someone moved the post does nothing
 // (docs/decisions/156-publishing-engine.md).
 
+import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import { DelayedError, type Job } from 'bullmq'
 import type { PhotoPostOutputFile, PublishJob } from '~/jobs/definitions.ts'
@@ -14,6 +15,7 @@ import { announcePost, announceTarget } from '~/publishing/publishing-events.ser
 import { afterDelivery } from '~/publishing/target-state.ts'
 import { firstInsightsAt } from '~/publishing/insights-schedule.ts'
 import { enqueueTarget, moveTarget, type TargetRef } from '~/publishing/targets.server.ts'
+import type { Channel, PhotoPostRender, Post, PostTarget, Render } from '~/generated/prisma/client.ts'
 import { getDb, type PrismaClient } from '~/utils/db.server.ts'
 import { decryptSecret } from '~/utils/encryption.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
@@ -29,13 +31,72 @@ export type PublishJobResult =
 	| { outcome: 'skipped'; state: string }
 	| { outcome: 'hand_off' | 'published' | 'unconfirmed' | 'failed' | 'needs_attention' | 'rescheduled' }
 
-type LoadedTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>
+/** A target with what a run reads of its channel, post and media. */
+export type LoadedTarget = PostTarget & {
+	channel: Pick<Channel, 'id' | 'name' | 'platform' | 'state' | 'archivedAt' | 'accessToken' | 'externalId'>
+	post: Pick<Post, 'id' | 'caption' | 'hashtags' | 'link'> & {
+		render: Pick<Render, 'id' | 'status' | 'outputKey'> | null
+		photoPost: Pick<PhotoPostRender, 'id' | 'outputs'> | null
+	}
+}
 
-export function loadTarget(db: PrismaClient, targetId: string) {
-	return db.postTarget.findUnique({
-		where: { id: targetId },
-		include: { channel: true, post: { include: { render: true, photoPost: true } } },
-	})
+type LoadedRow = PostTarget & {
+	c_id: string
+	c_name: string
+	c_platform: string
+	c_state: string
+	c_archivedAt: Date | null
+	c_accessToken: string | null
+	c_externalId: string | null
+	p_id: string
+	p_caption: string
+	p_hashtags: string
+	p_link: string | null
+	r_id: string | null
+	r_status: string | null
+	r_outputKey: string | null
+	pp_id: string | null
+	pp_outputs: string | null
+}
+
+/**
+ * The target and what a run needs of its channel, post and media, in one
+ * statement. Every run starts here, so it is one join rather than the ORM's
+ * nested include (a query plan and a query per relation, several times the
+ * cost: docs/decisions/166-publishing-throughput.md).
+ */
+export async function loadTarget(db: PrismaClient, targetId: string): Promise<LoadedTarget | null> {
+	const rows = await db.$queryRawUnsafe<LoadedRow[]>(
+		`SELECT t.*,
+			c."id" AS "c_id", c."name" AS "c_name", c."platform" AS "c_platform", c."state" AS "c_state", c."archivedAt" AS "c_archivedAt",
+			c."accessToken" AS "c_accessToken", c."externalId" AS "c_externalId",
+			p."id" AS "p_id", p."caption" AS "p_caption", p."hashtags" AS "p_hashtags", p."link" AS "p_link",
+			r."id" AS "r_id", r."status" AS "r_status", r."outputKey" AS "r_outputKey",
+			pp."id" AS "pp_id", pp."outputs" AS "pp_outputs"
+		 FROM "PostTarget" t
+		 JOIN "Channel" c ON c."id" = t."channelId"
+		 JOIN "Post" p ON p."id" = t."postId"
+		 LEFT JOIN "Render" r ON r."id" = p."renderId"
+		 LEFT JOIN "PhotoPostRender" pp ON pp."id" = p."photoPostId"
+		 WHERE t."id" = ?`,
+		targetId,
+	)
+	const row = rows[0]
+	if (!row) return null
+	const { c_id, c_name, c_platform, c_state, c_archivedAt, c_accessToken, c_externalId, p_id, p_caption, p_hashtags, p_link, r_id, r_status, r_outputKey, pp_id, pp_outputs, ...target } = row
+	return {
+		...target,
+		runs: Number(target.runs),
+		channel: { id: c_id, name: c_name, platform: c_platform, state: c_state, archivedAt: c_archivedAt, accessToken: c_accessToken, externalId: c_externalId },
+		post: {
+			id: p_id,
+			caption: p_caption,
+			hashtags: p_hashtags,
+			link: p_link,
+			render: r_id ? { id: r_id, status: r_status ?? '', outputKey: r_outputKey } : null,
+			photoPost: pp_id ? { id: pp_id, outputs: pp_outputs } : null,
+		},
+	}
 }
 
 const postHref = (target: TargetRef) => `/posts/${target.postId}`
@@ -146,8 +207,40 @@ async function quotaUses(db: PrismaClient, target: LoadedTarget, now: Date): Pro
 	return uses
 }
 
-/** SQLite's text form of a Prisma DateTime (ISO 8601 with +00:00), for comparing in raw SQL. */
+/** SQLite's text form of a Prisma DateTime (ISO 8601 with +00:00), for comparing and writing in raw SQL. */
 const sqlTime = (date: Date) => date.toISOString().replace('Z', '+00:00')
+
+// A run's attempt row, opened before anything is sent and closed with what the
+// platform answered. Two single statements on the path every target takes
+// (docs/decisions/166-publishing-throughput.md).
+type AttemptRef = { id: string }
+type AttemptEnd = { status: string; tries: number; platformId: string | null; errorKind: string | null; errorMessage: string | null; answer: string | null }
+
+async function startAttempt(db: PrismaClient, targetId: string, run: number): Promise<AttemptRef> {
+	const id = crypto.randomUUID()
+	await db.$executeRawUnsafe(
+		`INSERT INTO "PublishAttempt" ("id", "targetId", "run", "status", "tries", "startedAt") VALUES (?, ?, ?, 'running', 0, ?)`,
+		id,
+		targetId,
+		run,
+		sqlTime(new Date()),
+	)
+	return { id }
+}
+
+async function finishAttempt(db: PrismaClient, attempt: AttemptRef, end: AttemptEnd) {
+	await db.$executeRawUnsafe(
+		`UPDATE "PublishAttempt" SET "status" = ?, "tries" = ?, "platformId" = ?, "errorKind" = ?, "errorMessage" = ?, "answer" = ?, "finishedAt" = ? WHERE "id" = ?`,
+		end.status,
+		end.tries,
+		end.platformId,
+		end.errorKind,
+		end.errorMessage,
+		end.answer,
+		sqlTime(new Date()),
+		attempt.id,
+	)
+}
 
 /**
  * The move scheduled → publishing, made only while the quotas still leave a
@@ -232,11 +325,11 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		return waitForQuota(db, job, token, target, wait ?? { until: new Date(Date.now() + 1000), reason: quotasReason(target) })
 	}
 
-	const attempt = await db.publishAttempt.create({ data: { targetId: target.id, run } })
+	const attempt = await startAttempt(db, target.id, run)
 
 	const delivery = await deliveryFor(target)
 	if (!delivery.ok) {
-		await db.publishAttempt.update({ where: { id: attempt.id }, data: { status: 'failed', errorKind: delivery.reason, finishedAt: new Date() } })
+		await finishAttempt(db, attempt, { status: 'failed', tries: 0, platformId: null, errorKind: delivery.reason, errorMessage: null, answer: null })
 		if (delivery.reason === 'reconnect') {
 			await moveTarget(db, target, 'publishing', 'needs_attention', { reason: 'reconnect', reasonParams: null })
 			await markChannelNeedsReconnect(db, target.channelId, 'token_rejected')
@@ -251,16 +344,13 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 	// the platform is asked what it holds before anything is sent again.
 	const earlier = delivery.checkpoint.platformId ? await statusBeforeResend(delivery.client, delivery.request, delivery.checkpoint) : null
 	if (earlier) {
-		await db.publishAttempt.update({
-			where: { id: attempt.id },
-			data: {
-				status: earlier.status,
-				tries: 0,
-				platformId: earlier.platformId,
-				errorKind: earlier.error?.kind ?? null,
-				errorMessage: earlier.error?.message.slice(0, 2000) ?? null,
-				finishedAt: new Date(),
-			},
+		await finishAttempt(db, attempt, {
+			status: earlier.status,
+			tries: 0,
+			platformId: earlier.platformId,
+			errorKind: earlier.error?.kind ?? null,
+			errorMessage: earlier.error?.message.slice(0, 2000) ?? null,
+			answer: null,
 		})
 		return applyDelivery(db, target, run, earlier, delivery.request.caption)
 	}
@@ -274,24 +364,23 @@ export async function processPublish(job: Job<PublishJob>, token?: string): Prom
 		persist: async (checkpoint) => {
 			const text = JSON.stringify(checkpoint)
 			if (text === saved) return
-			await db.postTarget.update({
-				where: { id: target.id },
-				data: { checkpoint: text, platformId: checkpoint.platformId ?? null },
-			})
+			await db.$executeRawUnsafe(
+				`UPDATE "PostTarget" SET "checkpoint" = ?, "platformId" = ?, "updatedAt" = ? WHERE "id" = ?`,
+				text,
+				checkpoint.platformId ?? null,
+				sqlTime(new Date()),
+				target.id,
+			)
 			saved = text
 		},
 	})
-	await db.publishAttempt.update({
-		where: { id: attempt.id },
-		data: {
-			status: result.status,
-			tries: result.attempts,
-			platformId: result.platformId,
-			errorKind: result.error?.kind ?? null,
-			errorMessage: result.error?.message.slice(0, 2000) ?? null,
-			answer: result.error ? `${result.platformCode ?? ''} ${result.error.message}`.trim().slice(0, 2000) : null,
-			finishedAt: new Date(),
-		},
+	await finishAttempt(db, attempt, {
+		status: result.status,
+		tries: result.attempts,
+		platformId: result.platformId,
+		errorKind: result.error?.kind ?? null,
+		errorMessage: result.error?.message.slice(0, 2000) ?? null,
+		answer: result.error ? `${result.platformCode ?? ''} ${result.error.message}`.trim().slice(0, 2000) : null,
 	})
 	return applyDelivery(db, target, run, result, delivery.request.caption)
 }

@@ -58,6 +58,8 @@ async function graphForm(ctx: PublishContext, path: string, form: FormData, toke
 /** Reels: start → upload the bytes (resumable at the offset Facebook reports) → finish. */
 async function publishReel(req: PublishRequest, ctx: PublishContext): Promise<'processing'> {
 	const file = await fileBlob(req.files[0]!, 'video/mp4')
+	// A session started by this very call holds no bytes yet: only a resumed one is asked how far it got.
+	let fresh = false
 	if (!ctx.checkpoint.platformId || !ctx.checkpoint.data?.uploadUrl) {
 		const started = graphResult(
 			await graph(ctx, 'POST', `${req.accountId}/video_reels`, { upload_phase: 'start' }, req.token),
@@ -67,10 +69,14 @@ async function publishReel(req: PublishRequest, ctx: PublishContext): Promise<'p
 		const uploadUrl = stringField(started, 'upload_url')
 		if (!videoId || !uploadUrl) throw new PlatformError('unknown', 'Facebook did not give a video id and an upload address')
 		await ctx.save({ platformId: videoId, stage: 'started', data: { uploadUrl } })
+		fresh = true
 	}
 	const videoId = ctx.checkpoint.platformId!
+	// The bytes are sent and the finish follows at once: its own "finishing" save marks both, so there is
+	// no separate "uploaded" write (a checkpoint saved as "uploaded" by an earlier version still resumes below).
+	let uploadedNow = false
 	if (ctx.checkpoint.stage === 'started') {
-		const offset = await reelBytesReceived(req, ctx, videoId)
+		const offset = fresh ? 0 : await reelBytesReceived(req, ctx, videoId)
 		if (offset < file.size) {
 			const uploaded = await request(String(ctx.checkpoint.data!.uploadUrl), ctx.settings.requestTimeoutMs, {
 				method: 'POST',
@@ -79,9 +85,9 @@ async function publishReel(req: PublishRequest, ctx: PublishContext): Promise<'p
 			})
 			graphResult(uploaded, 'the video upload')
 		}
-		await ctx.save({ stage: 'uploaded' })
+		uploadedNow = true
 	}
-	if (ctx.checkpoint.stage === 'uploaded' || ctx.checkpoint.stage === 'finishing') {
+	if (uploadedNow || ctx.checkpoint.stage === 'uploaded' || ctx.checkpoint.stage === 'finishing') {
 		const params: Record<string, string> = {
 			upload_phase: 'finish',
 			video_id: videoId,
