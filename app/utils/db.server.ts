@@ -14,14 +14,14 @@ export function getDb(): PrismaClient {
 }
 
 /**
- * WAL so that web and worker share the file; synchronous NORMAL, SQLite's
- * setting for WAL: a commit survives the process being killed (the WAL is in
- * the OS's hands), only a power loss may take back the last moments, and each
- * write no longer waits for the disk (docs/decisions/166-publishing-throughput.md).
+ * WAL so that web and worker share the file; synchronous FULL (each commit
+ * waits for the disk): the publishing checkpoint written before a request to
+ * a platform must survive a power cut, which is common where the co-ops are,
+ * or a photo post could be sent twice (docs/decisions/166-publishing-throughput.md).
  */
 export async function configureSqlite(db: PrismaClient) {
 	await db.$queryRawUnsafe('PRAGMA journal_mode = WAL')
-	await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
+	await db.$queryRawUnsafe('PRAGMA synchronous = FULL')
 	await db.$queryRawUnsafe('PRAGMA busy_timeout = 5000')
 	await db.$queryRawUnsafe('PRAGMA foreign_keys = ON')
 }
