@@ -1,4 +1,5 @@
 import { qrSvg } from '~/links/qr.server.ts'
+import { vietQrPayload } from '~/orders/vietqr.ts'
 import { getDb, type PrismaClient } from '~/utils/db.server.ts'
 import { maskBuyerName } from './buyer-name.ts'
 import { parseIntentItems } from './intent-decisions.ts'
@@ -30,7 +31,10 @@ const TICKER_SIZE = 5
 
 /** What the overlay shows now; `origin` makes the tracked link absolute for the QR. */
 export async function overlayView(sessionId: string, origin: string, db: PrismaClient = getDb()): Promise<OverlayView> {
-	const session = await db.liveSession.findUniqueOrThrow({ where: { id: sessionId }, select: { coopId: true, state: true, onScreenItemId: true } })
+	const session = await db.liveSession.findUniqueOrThrow({
+		where: { id: sessionId },
+		select: { coopId: true, state: true, onScreenItemId: true, coop: { select: { bankBin: true, bankAccount: true } } },
+	})
 	const item = session.onScreenItemId ? await db.liveItem.findFirst({ where: { id: session.onScreenItemId, sessionId } }) : null
 	const product = item ? await db.product.findFirst({ where: { id: item.productId, coopId: session.coopId }, select: { unit: true, photos: { select: { mediaId: true }, take: 1 } } }) : null
 	const [link, confirmed, sold] = await Promise.all([
@@ -43,13 +47,18 @@ export async function overlayView(sessionId: string, origin: string, db: PrismaC
 	const units = await db.liveItem.findMany({ where: { sessionId }, select: { code: true, productId: true } })
 	const unitRows = await db.product.findMany({ where: { coopId: session.coopId, id: { in: units.map((u) => u.productId) } }, select: { id: true, unit: true } })
 	const unitByCode = new Map(units.map((u) => [u.code, unitRows.find((p) => p.id === u.productId)?.unit ?? '']))
-	// No co-op bank details exist yet (VietQR needs a BIN and an account): the QR opens the live's tracked link.
+	// With the co-op's bank account the QR is a VietQR transfer (the buyer types the amount, the
+	// content names the product on screen); without one it opens the live's tracked link.
 	const linkText = link ? `${origin.replace(/\/+$/, '')}/l/${link.slug}` : null
+	const { bankBin, bankAccount } = session.coop
+	const vietQr = bankBin && bankAccount ? vietQrPayload({ bin: bankBin, account: bankAccount, purpose: item ? `LIVE ${item.code}` : 'LIVE' }) : null
 	return {
 		state: session.state,
 		product: item ? { code: item.code, name: item.name, priceVnd: item.priceVnd, unit: product?.unit ?? '', hasPhoto: (product?.photos.length ?? 0) > 0 } : null,
 		stock: item ? { sold: sold?._sum.qty ?? 0, opened: item.stockOpened } : null,
-		qr: linkText ? { svg: await qrSvg(linkText), kind: 'link', text: linkText } : null,
+		qr: vietQr
+			? { svg: await qrSvg(vietQr), kind: 'vietqr', text: vietQr }
+			: linkText ? { svg: await qrSvg(linkText), kind: 'link', text: linkText } : null,
 		ticker: confirmed.flatMap((intent) => {
 			const first = parseIntentItems(intent.items)[0]
 			return first ? [{ key: intent.id.slice(-8), buyer: maskBuyerName(intent.viewerName), qty: first.qty, unit: unitByCode.get(first.code) ?? '', code: first.code }] : []

@@ -336,6 +336,21 @@ describe('overlay', () => {
 		expect((await fetch(`${base}/overlay/${token}/state`)).status).toBe(404)
 	})
 
+	test('with the co-op\'s bank account the overlay QR is a VietQR transfer naming the product on screen', async () => {
+		const world = await liveWorld()
+		await db().coop.update({ where: { id: world.coop.id }, data: { bankBin: '970436', bankAccount: '0011004455667', bankAccountName: 'HTX CHE SUOI GIANG' } })
+		const { overlayView } = await import('~/live/overlay.server.ts')
+		const { crc16CcittFalse } = await import('~/orders/vietqr.ts')
+		const view = await overlayView(world.session.id, 'http://coop.example')
+		expect(view.qr?.kind).toBe('vietqr')
+		const payload = view.qr!.text
+		expect(payload).toContain('970436')
+		expect(payload).toContain('0011004455667')
+		expect(payload).toContain('LIVE A1')
+		expect(payload.slice(-4)).toBe(crc16CcittFalse(payload.slice(0, -4)))
+		expect(view.qr!.svg).toContain('<svg')
+	})
+
 	test('the overlay stream sends the new product on screen when the console switches it', async () => {
 		const world = await liveWorld()
 		const rotated = await callRoute(sheetRoute.action as never, postRequest(path(world.session.id), { intent: 'rotateOverlay' }, world.ownerCookie), { sessionId: world.session.id })
