@@ -240,10 +240,10 @@ export async function resultsDashboard(input: { coopId: string; filters: Results
 		const cell = cellOf(row)
 		if (cell) cell.clicks += num(row.clicks)
 	}
+	// Every published target shows, also one with no reading, click or order yet (views unknown).
 	for (const row of views) {
-		if (row.views === null) continue
 		const cell = cellOf({ postId: row.postId, targetId: row.targetId, channelId: row.channelId, renderId: row.renderId, liveSessionId: null, linkId: null })!
-		cell.views = addViews(cell.views, num(row.views))
+		if (row.views !== null) cell.views = addViews(cell.views, num(row.views))
 	}
 
 	const names = await sourceNames(db, coopId, [...sources.values()])
