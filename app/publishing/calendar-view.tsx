@@ -12,7 +12,7 @@ import type { CalendarChip } from './calendar.server.ts'
 // words and colour, links to its post, can be dragged to another day (the
 // time of day is kept) or moved with its "Đổi giờ" form, and can be sent now.
 
-type Suggestion = { time: string; source: 'default' | 'engagement' }
+type Suggestion = { time: string; source: 'default' | 'engagement' | 'orders' }
 
 export type CalendarPageData = {
 	view: CalendarView
@@ -340,15 +340,15 @@ function TimeField({
 }) {
 	const { t } = useTranslation('calendar')
 	const [value, setValue] = useState(defaultValue)
-	const fromEngagement = suggestions.some((s) => s.source === 'engagement')
+	const kind = suggestions.some((s) => s.source === 'orders') ? 'orders' : suggestions.some((s) => s.source === 'engagement') ? 'own' : 'default'
 	return (
 		<div className="flex flex-col gap-1">
 			<label htmlFor={id} className="text-xs">
 				{label ?? t('move.time')}
 			</label>
 			<input id={id} type="time" name={name} value={value} onChange={(event) => setValue(event.target.value)} className="field-input" required />
-			<div className="flex flex-wrap items-center gap-1" role="group" aria-label={t(fromEngagement ? 'suggested.own' : 'suggested.default')}>
-				<span className="text-xs text-stone-600">{t(fromEngagement ? 'suggested.own' : 'suggested.default')}</span>
+			<div className="flex flex-wrap items-center gap-1" role="group" aria-label={t(`suggested.${kind}`)}>
+				<span className="text-xs text-stone-600">{t(`suggested.${kind}`)}</span>
 				{suggestions.map((s) => (
 					<button
 						key={s.time}

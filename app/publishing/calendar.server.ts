@@ -113,13 +113,24 @@ export async function calendarData(input: { coopId: string; view: CalendarView; 
 
 /**
  * The co-op's own numbers per platform for suggested times: each published
- * target of the last 180 days with the views of its latest reading.
+ * target of the last 180 days with the views of its latest reading and the
+ * orders credited to it under the co-op's attribution model (the results
+ * rollups, app/results/rollups.server.ts; cancelled orders left out).
  */
 export async function engagementByPlatform(coopId: string, now = new Date()): Promise<Record<Platform, PostViews[]>> {
 	const db = getDb()
+	const since = new Date(now.getTime() - 180 * 86_400_000)
+	const coop = await db.coop.findUnique({ where: { id: coopId }, select: { attributionModel: true } })
+	const credited = await db.resultOrder.groupBy({
+		by: ['targetId'],
+		where: { coopId, model: coop?.attributionModel === 'first' ? 'first' : 'last', counted: true, credit: { not: 'none' }, targetId: { not: null }, placedAt: { gte: since } },
+		_count: { _all: true },
+	})
+	const ordersByTarget = new Map(credited.map((row) => [row.targetId, row._count._all]))
 	const published = await db.postTarget.findMany({
-		where: { coopId, state: 'published', publishedAt: { gte: new Date(now.getTime() - 180 * 86_400_000) } },
+		where: { coopId, state: 'published', publishedAt: { gte: since } },
 		select: {
+			id: true,
 			publishedAt: true,
 			channel: { select: { platform: true } },
 			snapshots: { where: { views: { not: null } }, orderBy: { takenAt: 'desc' }, take: 1, select: { views: true } },
@@ -129,7 +140,7 @@ export async function engagementByPlatform(coopId: string, now = new Date()): Pr
 	for (const target of published) {
 		const views = target.snapshots[0]?.views
 		const list = byPlatform[target.channel.platform as Platform]
-		if (list && target.publishedAt && views != null) list.push({ publishedAt: target.publishedAt, views })
+		if (list && target.publishedAt && views != null) list.push({ publishedAt: target.publishedAt, views, orders: ordersByTarget.get(target.id) ?? 0 })
 	}
 	return byPlatform
 }

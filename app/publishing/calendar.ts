@@ -186,10 +186,20 @@ export const OWN_TIMES_MIN_POSTS = 8
 /** How many hours are suggested from a co-op's own numbers. */
 const OWN_TIMES_COUNT = 3
 
-/** One published post on the platform: when it went out and the views it has reached. */
-export type PostViews = { publishedAt: Date; views: number }
+/** Attributed orders on a platform's posts a co-op needs before orders, not views, choose the hours (docs/decisions/189-attribution.md). */
+export const ORDER_TIMES_MIN_ORDERS = 30
 
-export type SuggestedTime = { time: WallTime; at: Date; source: 'default' | 'engagement' }
+/** One published post on the platform: when it went out, the views it has reached and the orders credited to it (exact attribution). */
+export type PostViews = { publishedAt: Date; views: number; orders?: number }
+
+export type SuggestionSource = 'default' | 'engagement' | 'orders'
+
+export type SuggestedTime = { time: WallTime; at: Date; source: SuggestionSource }
+
+/** Whether the posts carry enough attributed orders for the hours to be chosen by orders. */
+export function ordersDecide(posts: PostViews[]): boolean {
+	return posts.reduce((sum, post) => sum + (post.orders ?? 0), 0) >= ORDER_TIMES_MIN_ORDERS
+}
 
 /**
  * The hours of day (in `timeZone`) whose posts reached the most views per
@@ -199,16 +209,20 @@ export type SuggestedTime = { time: WallTime; at: Date; source: 'default' | 'eng
  */
 export function bestHours(posts: PostViews[], timeZone: string): number[] {
 	if (posts.length < OWN_TIMES_MIN_POSTS) return []
-	const byHour = new Map<number, { views: number; posts: number }>()
+	const byOrders = ordersDecide(posts)
+	const byHour = new Map<number, { views: number; orders: number; posts: number }>()
 	for (const post of posts) {
 		const hour = Number(instantToLocal(post.publishedAt, timeZone).time.slice(0, 2))
-		const slot = byHour.get(hour) ?? { views: 0, posts: 0 }
+		const slot = byHour.get(hour) ?? { views: 0, orders: 0, posts: 0 }
 		slot.views += post.views
+		slot.orders += post.orders ?? 0
 		slot.posts += 1
 		byHour.set(hour, slot)
 	}
+	// With enough order history, orders per post decide and views per post break ties.
+	const ordersFirst = (a: { orders: number; posts: number }, b: { orders: number; posts: number }) => (byOrders ? b.orders / b.posts - a.orders / a.posts : 0)
 	return [...byHour.entries()]
-		.sort(([hourA, a], [hourB, b]) => b.views / b.posts - a.views / a.posts || b.posts - a.posts || hourA - hourB)
+		.sort(([hourA, a], [hourB, b]) => ordersFirst(a, b) || b.views / b.posts - a.views / a.posts || b.posts - a.posts || hourA - hourB)
 		.slice(0, OWN_TIMES_COUNT)
 		.map(([hour]) => hour)
 }
@@ -220,8 +234,8 @@ export function bestHours(posts: PostViews[], timeZone: string): number[] {
  */
 export function suggestedTimes(platform: Platform, day: Day, timeZone: string, engagement: PostViews[] = []): SuggestedTime[] {
 	const hours = bestHours(engagement, timeZone)
-	const source = hours.length > 0 ? 'engagement' : 'default'
-	const times = source === 'engagement' ? hours.map((hour) => `${String(hour).padStart(2, '0')}:00`) : DEFAULT_TIMES[platform]
+	const source: SuggestionSource = hours.length === 0 ? 'default' : ordersDecide(engagement) ? 'orders' : 'engagement'
+	const times = source !== 'default' ? hours.map((hour) => `${String(hour).padStart(2, '0')}:00`) : DEFAULT_TIMES[platform]
 	return times
 		.map((time) => ({ time, at: localToInstant(day, time, timeZone)!, source }) as const)
 		.sort((a, b) => a.at.getTime() - b.at.getTime())

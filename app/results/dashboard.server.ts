@@ -75,20 +75,21 @@ function conditions(alias: string, coopId: string, filters: ResultsFilters, prod
 	return Prisma.join(parts, ' AND ')
 }
 
-/** The grouping of every rollup: a target, or a post/video/livestream named without one, or a link of its own. */
+/**
+ * The grouping of every rollup: what a row points at, in the order of
+ * ResultOrder_sources_idx so that SQLite groups while it reads the index.
+ * A link's own id only matters when nothing else is named (sourceKey).
+ */
 function groupColumns(alias: string) {
 	const a = `"${alias}"`
 	return Prisma.raw(
-		`${a}."postId" AS "postId", ${a}."targetId" AS "targetId", ${a}."channelId" AS "channelId", ${a}."renderId" AS "renderId", ${a}."liveSessionId" AS "liveSessionId", ` +
-			`CASE WHEN ${a}."postId" IS NULL AND ${a}."renderId" IS NULL AND ${a}."liveSessionId" IS NULL THEN ${a}."linkId" END AS "linkId"`,
+		`${a}."postId" AS "postId", ${a}."targetId" AS "targetId", ${a}."channelId" AS "channelId", ${a}."renderId" AS "renderId", ${a}."liveSessionId" AS "liveSessionId", ${a}."linkId" AS "linkId"`,
 	)
 }
 
 function groupBy(alias: string) {
 	const a = `"${alias}"`
-	return Prisma.raw(
-		`${a}."postId", ${a}."targetId", ${a}."channelId", ${a}."renderId", ${a}."liveSessionId", CASE WHEN ${a}."postId" IS NULL AND ${a}."renderId" IS NULL AND ${a}."liveSessionId" IS NULL THEN ${a}."linkId" END`,
-	)
+	return Prisma.raw(`${a}."postId", ${a}."targetId", ${a}."channelId", ${a}."renderId", ${a}."liveSessionId", ${a}."linkId"`)
 }
 
 async function exactOrders(db: PrismaClient, coopId: string, model: AttributionModel, filters: ResultsFilters) {
@@ -240,10 +241,10 @@ export async function resultsDashboard(input: { coopId: string; filters: Results
 		const cell = cellOf(row)
 		if (cell) cell.clicks += num(row.clicks)
 	}
+	// Every published target shows, also one with no reading, click or order yet (views unknown).
 	for (const row of views) {
-		if (row.views === null) continue
 		const cell = cellOf({ postId: row.postId, targetId: row.targetId, channelId: row.channelId, renderId: row.renderId, liveSessionId: null, linkId: null })!
-		cell.views = addViews(cell.views, num(row.views))
+		if (row.views !== null) cell.views = addViews(cell.views, num(row.views))
 	}
 
 	const names = await sourceNames(db, coopId, [...sources.values()])

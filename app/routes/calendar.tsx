@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/accounts/permissions.ts'
 import { GeneralErrorBoundary } from '~/components/error-boundary.tsx'
-import { suggestedTimes, type CalendarView, type Platform } from '~/publishing/calendar.ts'
+import { suggestedTimes, type CalendarView, type Platform, type SuggestionSource } from '~/publishing/calendar.ts'
 import { calendarData, CalendarMoveError, coopTimeZone, engagementByPlatform, rescheduleTargets, sendPostNow } from '~/publishing/calendar.server.ts'
 import { CalendarPage } from '~/publishing/calendar-view.tsx'
 import { createSeries, SERIES_MAX_DAYS, SeriesError, seriesChoices } from '~/publishing/series.server.ts'
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	])
 	const suggestions = Object.fromEntries(
 		PLATFORMS.map((platform) => [platform, suggestedTimes(platform, anchor, timeZone, engagement[platform]).map(({ time, source }) => ({ time, source }))]),
-	) as Record<Platform, { time: string; source: 'default' | 'engagement' }[]>
+	) as Record<Platform, { time: string; source: SuggestionSource }[]>
 	return {
 		view,
 		anchor,

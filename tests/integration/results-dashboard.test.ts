@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { engagementByPlatform } from '~/publishing/calendar.server.ts'
 import { homeSummary, resultsCsv, resultsDashboard, saveAttributionSettings, type Dashboard } from '~/results/dashboard.server.ts'
 import { readFilters } from '~/results/metrics.ts'
 import { countClickInResults, rebuildResults, refreshOrderResults } from '~/results/rollups.server.ts'
@@ -30,7 +31,7 @@ async function seedCoop() {
 	const render = await db.render.create({ data: { editId: edit.id, coopId: coop.id, format: 'vertical', quality: 'final', status: 'ready', spec: '{}', cacheKey: crypto.randomUUID() } })
 	const postA = await createPost(coop.id, { caption: 'Chè Suối Giàng', renderId: render.id, productId: tea.id })
 	const postB = await createPost(coop.id, { caption: '=Mật ong rừng', productId: honey.id })
-	const published = { state: 'published', publishedAt: at('2026-11-20T03:00:00Z') }
+	const published = { state: 'published' as const, publishedAt: at('2026-11-20T03:00:00Z') }
 	const aPage = await createTarget(postA, page, { kind: 'facebook-reel', platformId: `a-${coop.id}`, ...published })
 	const aTiktok = await createTarget(postA, tiktok, { kind: 'tiktok-video', platformId: `t-${coop.id}`, ...published })
 	const bPage = await createTarget(postB, page, { kind: 'facebook-reel', platformId: `b-${coop.id}`, ...published })
@@ -213,6 +214,17 @@ describe('the results dashboard on a seeded co-op', () => {
 		expect(lines).toContain("post,'=Mật ong rừng,,200,2,0.01,1,0.5,100000,500000,0.33,30000")
 		expect(lines).toContain('post,Chè Suối Giàng,Trang HTX,1000,2,0.002,1,0.5,200000,200000,0,0')
 		expect(lines.at(-2)).toBe('unattributed,,,,,,2,,140000,,,')
+	})
+
+	test('the calendar’s suggested times read each published target’s credited orders beside its views', async () => {
+		const byPlatform = await engagementByPlatform(s.coop.id, at('2026-12-09T05:00:00Z'))
+		const rows = (list: typeof byPlatform.tiktok) => list.map((post) => [post.views, post.orders]).sort((a, b) => a[0]! - b[0]!)
+		// Page: post B's target (200 views, o2) and post A's (1,000 views, o1 under the last click); TikTok: no order.
+		expect(rows(byPlatform.facebook_page)).toEqual([
+			[200, 1],
+			[1000, 1],
+		])
+		expect(rows(byPlatform.tiktok)).toEqual([[3000, 0]])
 	})
 
 	test('the home page: this week’s orders and revenue (Monday to Sunday in Hà Nội) and the top video', async () => {

@@ -5,6 +5,8 @@ import { expect, test } from 'vitest'
 import {
 	agendaDays,
 	bestHours,
+	ORDER_TIMES_MIN_ORDERS,
+	ordersDecide,
 	calendarInstant,
 	canReschedule,
 	DEFAULT_TIMES,
@@ -216,6 +218,36 @@ test("with enough published posts the co-op's own best hours by views per post a
 	// Read in Berlin the same posts fall into other hours (UTC+1 in March before the 30th).
 	expect(bestHours(posts, BERLIN)).toEqual([13, 0, 6])
 	expect(bestHours(posts.slice(0, OWN_TIMES_MIN_POSTS - 1), VN)).toEqual([])
+})
+
+test('with 30 or more attributed orders the hours whose posts drove orders lead; views per post break ties; below 30 views alone decide', () => {
+	const withOrders = (post: ReturnType<typeof at>, orders: number) => ({ ...post, orders })
+	const posts = [
+		withOrders(at(1, 6, 900), 0), // 06:00 — many views, no orders
+		withOrders(at(2, 12, 400), 10),
+		withOrders(at(3, 12, 600), 10), // 12:00 — 10 orders per post
+		withOrders(at(4, 19, 3000), 1),
+		withOrders(at(5, 19, 1000), 1), // 19:00 — 1 order per post
+		withOrders(at(6, 21, 100), 3),
+		withOrders(at(7, 21, 300), 3),
+		withOrders(at(8, 21, 200), 2), // 21:00 — 8/3 orders per post; 30 orders in all
+	]
+	expect(ORDER_TIMES_MIN_ORDERS).toBe(30)
+	expect(ordersDecide(posts)).toBe(true)
+	expect(bestHours(posts, VN)).toEqual([12, 21, 19])
+	expect(suggestedTimes('facebook_page', '2025-04-10', VN, posts).map((s) => [s.time, s.source])).toEqual([
+		['12:00', 'orders'],
+		['19:00', 'orders'],
+		['21:00', 'orders'],
+	])
+	// One order fewer: today's behaviour, views per post.
+	const fewer = posts.map((post, i) => (i === 7 ? { ...post, orders: 1 } : post))
+	expect(ordersDecide(fewer)).toBe(false)
+	expect(bestHours(fewer, VN)).toEqual([19, 6, 12])
+	expect(suggestedTimes('facebook_page', '2025-04-10', VN, fewer).map((s) => s.source)).toEqual(['engagement', 'engagement', 'engagement'])
+	// Equal orders per post: more views per post first.
+	const tie = [...posts.slice(0, 6).map((p) => ({ ...p, orders: 0 })), withOrders(at(7, 21, 300), 15), withOrders(at(8, 6, 100), 15)]
+	expect(bestHours(tie, VN)).toEqual([6, 21, 19])
 })
 
 test('equal views per post: the hour with more posts behind it first, then the earlier hour', () => {

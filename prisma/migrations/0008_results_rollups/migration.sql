@@ -62,6 +62,9 @@ CREATE INDEX "ResultClickDay_coopId_day_idx" ON "ResultClickDay"("coopId", "day"
 CREATE INDEX "ResultOrder_sums_idx" ON "ResultOrder"("coopId", "model", "day", "counted", "credit", "totalVnd", "postId", "targetId", "channelId", "renderId", "liveSessionId", "linkId", "orderId");
 
 -- CreateIndex
+CREATE INDEX "ResultOrder_sources_idx" ON "ResultOrder"("coopId", "model", "postId", "targetId", "channelId", "renderId", "liveSessionId", "linkId", "counted", "day", "totalVnd");
+
+-- CreateIndex
 CREATE INDEX "ResultEstimate_sums_idx" ON "ResultEstimate"("coopId", "model", "day", "counted", "productId", "postId", "targetId", "channelId", "renderId", "orderShare", "revenueVnd");
 
 -- CreateIndex
