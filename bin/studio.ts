@@ -8,6 +8,8 @@
 //        [--format tiktok-reels] [--preview] [--input <mediaId>=<path>]... [--lang vi|en]
 //   npm run -s studio -- reencrypt
 //        rewrites every encrypted column under ENCRYPTION_KEY (docs/decisions/115).
+//   npm run -s studio -- rebuild-results [--coop <id>]
+//        recomputes the results tables from clicks and orders (docs/decisions/190).
 //
 // Media ids are resolved, in order: --input flags, then an "inputs" object
 // in the spec file ({ "clip-1": "clips/doi-che.mp4" }), then the id itself
@@ -25,6 +27,7 @@ import { RenderFailedError, RenderRejectedError, renderEdit } from '#workers/ren
 import { ParseCommentsUsageError, parseCommentsCommand } from './commands/parse-comments.ts'
 import { ParseOrdersUsageError, parseOrdersCommand } from './commands/parse-orders.ts'
 import { PublishUsageError, publishCommand } from './commands/publish.ts'
+import { rebuildResultsCommand } from './commands/rebuild-results.ts'
 import { reencryptCommand } from './commands/reencrypt.ts'
 
 const EXIT = { usage: 2, invalidSpec: 3, renderFailed: 4, interrupted: 130 } as const
@@ -38,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
 	if (argv[0] === 'parse-comments') return parseCommentsCommand(argv.slice(1))
 	if (argv[0] === 'parse-orders') return parseOrdersCommand(argv.slice(1))
 	if (argv[0] === 'reencrypt') return reencryptCommand(argv.slice(1))
+	if (argv[0] === 'rebuild-results') return rebuildResultsCommand(argv.slice(1))
 	const { values, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,

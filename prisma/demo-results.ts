@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { prepareCatalogue, parseComment } from '~/live/comment-parser.ts'
 import { randomSlug } from '~/links/slug.ts'
 import { createOrder, productLines } from '~/orders/orders.server.ts'
+import { rebuildResults } from '~/results/rollups.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 
 // The demo co-op's results and livestream (issues 12 and 13), so that every
@@ -184,6 +185,8 @@ export async function seedResultsDemo({ coopId, userId, productIds, now = new Da
 	}
 
 	await seedPastLive({ coopId, userId, productIds, now, random })
+	// The clicks went in as rows: count them, and every order, in the results tables.
+	await rebuildResults(db, coopId)
 	return true
 }
 

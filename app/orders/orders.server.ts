@@ -5,6 +5,7 @@
 // twice adds nothing (docs/decisions/182-results-tables.md).
 
 import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
+import { refreshOrderResults } from '~/results/rollups.server.ts'
 import { getDb, type PrismaClient } from '~/utils/db.server.ts'
 import { publishCoopEvent } from '~/utils/events.server.ts'
 import { normalizeText } from '~/utils/vietnamese.ts'
@@ -143,6 +144,7 @@ export async function createOrder(
 			},
 			select: { id: true, number: true },
 		})
+		await countInResults(db, order.id)
 		if (!options.quiet) await announceOrderEvent(coopId, { type: 'order.created', orderId: order.id, number: order.number, source: input.source })
 		return { ...order, created: true }
 	} catch (error) {
@@ -182,6 +184,7 @@ export async function moveOrder(
 	const moved = await db.order.updateMany({ where: { id: orderId, coopId, state: from }, data: { state: to } })
 	if (moved.count !== 1) return { ok: false, reason: 'changed' }
 	await db.orderEvent.create({ data: { orderId, fromState: from, toState: to, byUserId } })
+	await countInResults(db, orderId)
 	await announceOrderEvent(coopId, { type: 'order.updated', orderId, state: to })
 	return { ok: true, state: to }
 }
@@ -189,4 +192,13 @@ export async function moveOrder(
 export async function announceOrderEvent(coopId: string, event: Parameters<typeof publishCoopEvent>[1]) {
 	// A live hint only: the order is saved whether or not Redis hears it.
 	await publishCoopEvent(coopId, event).catch(() => undefined)
+}
+
+/**
+ * Keeps the results tables (docs/decisions/190) in step with the order. The
+ * order is saved whatever happens here; a failure is logged and the next
+ * `rebuildResults` (on a settings change, or `studio rebuild-results`) puts it right.
+ */
+export async function countInResults(db: PrismaClient, orderId: string) {
+	await refreshOrderResults(db, orderId).catch((error: unknown) => console.error(`results: order ${orderId} not counted yet; rebuildResults will`, error))
 }
