@@ -15,6 +15,7 @@ const VIEWER = [
 	'read:project',
 	'read:post',
 	'read:insight',
+	'read:link',
 ] as const
 
 const EDITOR = [
@@ -32,6 +33,7 @@ const EDITOR = [
 	'update:post',
 	'delete:post',
 	'publish:post',
+	'create:link',
 ] as const
 
 const OWNER = [

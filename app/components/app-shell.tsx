@@ -12,6 +12,7 @@ const navItems = [
 	{ to: '/posts', key: 'nav.posts' },
 	{ to: '/calendar', key: 'nav.calendar' },
 	{ to: '/channels', key: 'nav.channels' },
+	{ to: '/links', key: 'nav.links' },
 	{ to: '/coop', key: 'nav.coop' },
 	{ to: '/account', key: 'auth:nav.account' },
 ] as const
