@@ -182,7 +182,7 @@ export async function createCustomLink(coopId: string, input: CustomLinkInput): 
 export type LinkFilters = { kind?: LinkKind; productId?: string }
 
 /** The co-op's links, newest first, with their counted clicks and the last counted click. */
-export async function listLinks(coopId: string, filters: LinkFilters = {}) {
+export async function listLinks(coopId: string, filters: LinkFilters = {}, request?: Request) {
 	const db = getDb()
 	const links = await db.trackedLink.findMany({
 		where: { coopId, archivedAt: null, ...(filters.kind ? { kind: filters.kind } : {}), ...(filters.productId ? { productId: filters.productId } : {}) },
@@ -205,7 +205,7 @@ export async function listLinks(coopId: string, filters: LinkFilters = {}) {
 		return {
 			id: link.id,
 			slug: link.slug,
-			shortUrl: shortUrlOf(link.slug),
+			shortUrl: shortUrlOf(link.slug, request),
 			kind: link.kind as LinkKind,
 			destination: link.destination as Destination,
 			label: link.label,
@@ -307,10 +307,10 @@ export async function followLink(slug: string, visit: Visit): Promise<string | n
 }
 
 /** Everything the links page shows: the co-op's links and, for a new link, each product with the destinations it can point at. */
-export async function loadLinksPage(coopId: string, filters: LinkFilters = {}) {
+export async function loadLinksPage(coopId: string, request?: Request, filters: LinkFilters = {}) {
 	const db = getDb()
 	const [links, coop, products] = await Promise.all([
-		listLinks(coopId, filters),
+		listLinks(coopId, filters, request),
 		db.coop.findUniqueOrThrow({ where: { id: coopId }, select: { timezone: true } }),
 		db.product.findMany({ where: { coopId, archivedAt: null }, orderBy: { code: 'asc' }, select: { id: true, code: true, name: true, ...PRODUCT_FOR_LINK } }),
 	])

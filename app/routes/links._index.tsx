@@ -22,7 +22,7 @@ const customLinkSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId } = await requireCoopPermission(request, 'read:link')
-	const [{ t }, page] = await Promise.all([getT(request), loadLinksPage(coopId)])
+	const [{ t }, page] = await Promise.all([getT(request), loadLinksPage(coopId, request)])
 	return { ...page, pageTitle: t('links:list.title') }
 }
 
