@@ -9,6 +9,7 @@ import { getEnv } from '~/utils/env.server.ts'
 import { remixOptions } from '../remix.config.js'
 import { contentSecurityPolicy, cspNonceOf } from './content-security.ts'
 import { healthRouter } from './health.ts'
+import { linkRedirects } from './links.ts'
 import { eventsRouter } from './events.ts'
 import { overlayRouter } from './overlay-events.ts'
 import { queueDashboard } from './queue-dashboard.ts'
@@ -53,6 +54,7 @@ export async function createApp({ mode }: AppOptions) {
 	)
 	app.use(strictTransportSecurity(env))
 	app.use(healthRouter())
+	app.get('/l/:slug', linkRedirects())
 
 	// Uploads and event streams must not be compressed or buffered.
 	app.use((req, res, next) =>

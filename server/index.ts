@@ -1,6 +1,7 @@
 import { loadDotEnv } from '~/utils/dotenv.server.ts'
 import closeWithGrace from 'close-with-grace'
 import { closeQueues } from '~/jobs/queues.server.ts'
+import { flushClicks } from '~/links/clicks.server.ts'
 import { closeEventBus } from '~/utils/events.server.ts'
 import { configureSqlite, disconnectDb, getDb } from '~/utils/db.server.ts'
 import { getEnv } from '~/utils/env.server.ts'
@@ -37,5 +38,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 	closeOverlayStreams()
 	server.closeIdleConnections()
 	await new Promise<void>((resolve) => server.close(() => resolve()))
+	// Clicks the redirect queued in the last moments (app/links/clicks.server.ts), before the database closes.
+	await flushClicks().catch((error: unknown) => console.error('web: could not record the last clicks', error))
 	await Promise.allSettled([close(), closeQueues(), closeEventBus(), closeHealthConnections(), disconnectDb()])
 })

@@ -18,6 +18,7 @@ const VIEWER = [
 	// Livestreams: everyone reads the run sheet, the console and the report.
 	'read:live',
 	'read:order',
+	'read:link',
 ] as const
 
 const EDITOR = [
@@ -41,6 +42,7 @@ const EDITOR = [
 	// Staff entry, imports, state moves, customer edits and promo codes.
 	'create:order',
 	'update:order',
+	'create:link',
 ] as const
 
 const OWNER = [

@@ -15,6 +15,7 @@ const navItems = [
 	{ to: '/results', key: 'nav.results' },
 	{ to: '/channels', key: 'nav.channels' },
 	{ to: '/live', key: 'nav.live' },
+	{ to: '/links', key: 'nav.links' },
 	{ to: '/coop', key: 'nav.coop' },
 	{ to: '/account', key: 'auth:nav.account' },
 ] as const

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { checkCaption } from './caption-limits.ts'
 import { COPY_TONES } from './offline-copy.ts'
-import { linkForTarget, type ProductLinks } from './post-link.ts'
+import { targetDestination } from '~/links/destination.ts'
+import type { ProductLinks } from './post-link.ts'
 import { captionChannelFor, composeText, normaliseHashtags, targetKindFor, type PostMedia } from './post-schema.ts'
 
 // The composer, shared by /posts/new and /posts/$postId/edit: pick the video
@@ -13,7 +14,7 @@ import { captionChannelFor, composeText, normaliseHashtags, targetKindFor, type 
 
 export type ComposerChannel = { id: string; platform: string; name: string; state: string; directPost: boolean; manualKind: string | null }
 export type ComposerCreator = { nickname: string; privacyLevelOptions: string[]; commentDisabled: boolean; duetDisabled: boolean; stitchDisabled: boolean } | null
-export type ComposerProduct = ProductLinks & { id: string; code: string; name: string }
+export type ComposerProduct = ProductLinks & { id: string; code: string; name: string; publicSlug: string | null; publicPage: boolean }
 
 export type ComposerProps = {
 	choices: {
@@ -22,6 +23,8 @@ export type ComposerProps = {
 		photoSets: Array<{ id: string; title: string; productId: string | null; previewUrl: string | null }>
 		channels: ComposerChannel[]
 		products: ComposerProduct[]
+		// Where each channel's own tracked link will stand (its slug is drawn when the post is saved).
+		linkPreview: string
 	}
 	creators: Record<string, ComposerCreator>
 	initial: {
@@ -81,11 +84,11 @@ export function Composer({ choices, creators, initial, waitsForApproval, problem
 			Object.fromEntries(
 				chosen.map((channel) => {
 					const override = overrides[channel.id]?.trim()
-					const text = override || composeText(caption, tags, linkForTarget({ product, channel }))
+					const text = override || composeText(caption, tags, targetDestination(product, channel.platform) ? choices.linkPreview : null)
 					return [channel.id, { text, check: checkCaption(captionChannelFor(channel.platform), text) }]
 				}),
 			),
-		[chosen, overrides, caption, tags, product],
+		[chosen, overrides, caption, tags, product, choices.linkPreview],
 	)
 	const busy = navigation.state !== 'idle'
 
@@ -234,7 +237,7 @@ export function Composer({ choices, creators, initial, waitsForApproval, problem
 					<span className="field-label">{t('composer.hashtags')}</span>
 					<input name="hashtags" className="field-input" value={hashtags} onChange={(e) => setHashtags(e.target.value)} placeholder="#chè #ocop" />
 				</label>
-				{product && linkForTarget({ product, channel: { platform: 'manual' } }) ? (
+				{product && targetDestination(product, 'manual') ? (
 					<p className="text-sm text-stone-600">{t('composer.linkAdded')}</p>
 				) : null}
 			</fieldset>

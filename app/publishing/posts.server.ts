@@ -6,6 +6,8 @@
 
 import { can, type Role } from '~/accounts/permissions.ts'
 import type { PhotoPostOutputFile } from '~/jobs/definitions.ts'
+import { shortLinkUrl, targetDestination } from '~/links/destination.ts'
+import { ensureTargetLink, freshSlugs, publicOrigin, targetUtm } from '~/links/links.server.ts'
 import { findProduct } from '~/products/products.server.ts'
 import { localToInstant } from '~/utils/coop-time.ts'
 import { getDb } from '~/utils/db.server.ts'
@@ -24,11 +26,14 @@ import { readCreatorInfo } from './tiktok-creator.server.ts'
 export type PostProblem = { key: string; values?: Record<string, string | number> }
 export type Actor = { coopId: string; userId: string; role: Role }
 
-const PRODUCT_LINKS = { shopeeUrl: true, lazadaUrl: true, tiktokShopUrl: true, facebookUrl: true, zaloUrl: true } as const
+const PRODUCT_LINKS = { shopeeUrl: true, lazadaUrl: true, tiktokShopUrl: true, facebookUrl: true, zaloUrl: true, publicSlug: true, publicPage: true } as const
+
+/** What the composer shows where a channel's tracked link will go: the real slug is drawn when the post is saved, and has this length. */
+export const LINK_PLACEHOLDER = '······'
 const PHOTO_FORMAT_ORDER = ['portrait', 'square', 'story']
 
 /** What the composer offers: finished videos, ready photo sets, channels (with their state), products. */
-export async function loadComposerChoices(coopId: string) {
+export async function loadComposerChoices(coopId: string, request?: Request) {
 	const db = getDb()
 	const [coop, renders, photoSets, channels, products] = await Promise.all([
 		db.coop.findUniqueOrThrow({ where: { id: coopId }, select: { timezone: true, postApproval: true, name: true } }),
@@ -65,6 +70,8 @@ export async function loadComposerChoices(coopId: string) {
 		}),
 		channels,
 		products,
+		// The same length as the link each channel's caption will carry, so the limits counted as you type are exact.
+		linkPreview: shortLinkUrl(publicOrigin(request), LINK_PLACEHOLDER),
 	}
 }
 
@@ -119,7 +126,7 @@ export type SaveResult = { ok: true; postId: string; outcome: 'draft' | 'schedul
  * schedules it through the engine. A post can be saved again only while none
  * of its targets has left "draft".
  */
-export async function savePost(actor: Actor, form: PostForm, options: { postId?: string; now?: Date } = {}): Promise<SaveResult> {
+export async function savePost(actor: Actor, form: PostForm, options: { postId?: string; now?: Date; origin?: string } = {}): Promise<SaveResult> {
 	const db = getDb()
 	const now = options.now ?? new Date()
 	const { coopId } = actor
@@ -137,7 +144,7 @@ export async function savePost(actor: Actor, form: PostForm, options: { postId?:
 	if (!media) return { ok: false, problems: [{ key: 'posts:errors.mediaUnavailable' }] }
 
 	const product = form.productId
-		? await db.product.findFirst({ where: { id: form.productId, coopId }, select: { id: true, ...PRODUCT_LINKS } })
+		? await db.product.findFirst({ where: { id: form.productId, coopId }, select: { id: true, code: true, ...PRODUCT_LINKS } })
 		: null
 	if (form.productId && !product) return { ok: false, problems: [{ key: 'posts:errors.productUnavailable' }] }
 
@@ -145,12 +152,31 @@ export async function savePost(actor: Actor, form: PostForm, options: { postId?:
 	const channels = await db.channel.findMany({ where: { id: { in: channelIds }, coopId, archivedAt: null } })
 	if (channels.length !== channelIds.length) return { ok: false, problems: [{ key: 'posts:errors.channelUnavailable' }] }
 
-	const planned: Array<{ channel: (typeof channels)[number]; kind: TargetKind; link: string | null }> = []
-	for (const channel of channels) {
+	const existing = options.postId
+		? await db.post.findFirst({ where: { id: options.postId, coopId, archivedAt: null }, include: { targets: { select: { id: true, state: true, channelId: true } } } })
+		: null
+	// Each channel's caption carries its own tracked link (decision 184). A draft saved again keeps the
+	// slugs it had per channel, so an address already copied somewhere still works.
+	const keptLinks = existing
+		? await db.trackedLink.findMany({ where: { coopId, postId: existing.id, kind: 'target' }, select: { id: true, slug: true, postTargetId: true } })
+		: []
+	const keptSlugOf = new Map<string, { id: string; slug: string }>()
+	for (const link of keptLinks) {
+		const channelId = existing!.targets.find((target) => target.id === link.postTargetId)?.channelId
+		if (channelId) keptSlugOf.set(channelId, link)
+	}
+	const origin = options.origin ?? publicOrigin()
+	const newSlugs = await freshSlugs(channels.length)
+	const planned: Array<{ channel: (typeof channels)[number]; kind: TargetKind; link: string | null; slug: string | null; keptLinkId: string | null }> = []
+	for (const [index, channel] of channels.entries()) {
 		if (channel.state !== 'connected') problems.push({ key: 'posts:errors.channelNeedsReconnect', values: { channel: channel.name } })
 		const kind = targetKindFor(channel, media)
 		if (!kind) problems.push({ key: 'posts:errors.kindUnsupported', values: { channel: channel.name } })
-		else planned.push({ channel, kind, link: linkForTarget({ product, channel }) })
+		else {
+			const kept = keptSlugOf.get(channel.id)
+			const slug = targetDestination(product, channel.platform) ? (kept?.slug ?? newSlugs[index]!) : null
+			planned.push({ channel, kind, slug, keptLinkId: slug ? (kept?.id ?? null) : null, link: slug ? shortLinkUrl(origin, slug) : null })
+		}
 	}
 
 	const texts = targetTexts(form, planned.map(({ channel, link }) => ({ id: channel.id, platform: channel.platform, link })))
@@ -188,9 +214,6 @@ export async function savePost(actor: Actor, form: PostForm, options: { postId?:
 	if (problems.length) return { ok: false, problems }
 
 	const needsApproval = form.when !== 'draft' && coop.postApproval && !can(actor.role, 'approve:post')
-	const existing = options.postId
-		? await db.post.findFirst({ where: { id: options.postId, coopId, archivedAt: null }, include: { targets: { select: { state: true } } } })
-		: null
 	if (options.postId) {
 		invariantResponse(existing, 'Post not found')
 		if (existing.targets.some((target) => target.state !== 'draft')) return { ok: false, problems: [{ key: 'posts:errors.postLocked' }] }
@@ -202,7 +225,8 @@ export async function savePost(actor: Actor, form: PostForm, options: { postId?:
 		productId: product?.id ?? null,
 		caption: form.caption,
 		hashtags: form.hashtags,
-		link: linkForTarget({ product, channel: { platform: 'manual' } }),
+		// The product's own address, untracked; each target's caption carries its tracked link.
+		link: product?.publicSlug && product.publicPage ? `${origin}/p/${product.publicSlug}` : linkForTarget({ product, channel: { platform: 'manual' } }),
 		tone: form.tone ?? null,
 		approvalState,
 		approvalComment: approvalState === 'changes_requested' ? (existing?.approvalComment ?? null) : null,
@@ -243,11 +267,30 @@ export async function savePost(actor: Actor, form: PostForm, options: { postId?:
 	})
 
 	const post = await db.$transaction(async (tx) => {
-		if (existing) {
-			await tx.postTarget.deleteMany({ where: { postId: existing.id, state: 'draft' } })
-			return tx.post.update({ where: { id: existing.id }, data: { ...postData, targets: { create: targetRows } }, include: { targets: true } })
+		const saved = existing
+			? await tx.postTarget
+					.deleteMany({ where: { postId: existing.id, state: 'draft' } })
+					.then(() => tx.post.update({ where: { id: existing.id }, data: { ...postData, targets: { create: targetRows } }, include: { targets: true } }))
+			: await tx.post.create({ data: { ...postData, coopId, createdById: actor.userId, targets: { create: targetRows } }, include: { targets: true } })
+		// Links of channels no longer chosen stay (their address may be out there) but point at no target.
+		if (existing) await tx.trackedLink.updateMany({ where: { coopId, postId: existing.id, kind: 'target' }, data: { postTargetId: null } })
+		for (const plan of planned) {
+			if (!plan.slug) continue
+			const target = saved.targets.find((candidate) => candidate.channelId === plan.channel.id)!
+			if (plan.keptLinkId) {
+				await tx.trackedLink.update({
+					where: { id: plan.keptLinkId },
+					data: {
+						postTargetId: target.id,
+						renderId: saved.renderId,
+						productId: product!.id,
+						destination: targetDestination(product, plan.channel.platform)!,
+						...targetUtm({ platform: plan.channel.platform, manualKind: plan.channel.manualKind, productCode: product!.code, slug: plan.slug }),
+					},
+				})
+			} else await ensureTargetLink(coopId, target.id, { slug: plan.slug, db: tx })
 		}
-		return tx.post.create({ data: { ...postData, coopId, createdById: actor.userId, targets: { create: targetRows } }, include: { targets: true } })
+		return saved
 	})
 
 	let outcome: 'draft' | 'scheduled' | 'pending' = 'draft'
@@ -540,9 +583,6 @@ export async function writeCopyFor(coopId: string, input: { renderId?: string; p
 		input.productId ? findProduct(coopId, input.productId) : null,
 		input.renderId ? db.render.findFirst({ where: { id: input.renderId, coopId }, select: { spec: true } }) : null,
 	])
-	const links = product
-		? { shopeeUrl: null, lazadaUrl: null, tiktokShopUrl: null, facebookUrl: null, zaloUrl: null, ...product.links }
-		: null
 	const facts: CopyFacts = {
 		coopName: coop.name,
 		product: product
@@ -559,7 +599,8 @@ export async function writeCopyFor(coopId: string, input: { renderId?: string; p
 				}
 			: null,
 		videoCaptions: render ? spokenLines(render.spec) : [],
-		link: linkForTarget({ product: links, channel: { platform: input.platform } }),
+		// Each channel's caption gets its own tracked link when the post is saved (decision 184), not a shop address here.
+		link: null,
 	}
 	const copy = await writePostCopy(facts, input.tone, captionChannelFor(input.platform))
 	// The composer keeps hashtags in their own field: the trailing hashtag line leaves the caption.

@@ -2,8 +2,10 @@ import { nanoid } from 'nanoid'
 import type { Role } from '~/accounts/permissions.ts'
 import type { Day, WallTime } from '~/utils/coop-time.ts'
 import { getDb } from '~/utils/db.server.ts'
+import { ensureTargetLink, shortUrlOf } from '~/links/links.server.ts'
 import { seriesDates } from './calendar.ts'
 import { notify } from './notifications.server.ts'
+import { composeText } from './post-schema.ts'
 import { announcePost } from './publishing-events.server.ts'
 import { scheduleTargets } from './targets.server.ts'
 
@@ -119,6 +121,18 @@ export async function createSeries(input: SeriesInput, now = new Date()) {
 			})
 		}),
 	)
+	// Each post on each channel carries its own tracked link, as the composer's do (decision 184).
+	for (const post of posts) {
+		for (const target of post.targets) {
+			const link = await ensureTargetLink(input.coopId, target.id)
+			if (!link) continue
+			const address = shortUrlOf(link.slug)
+			await db.postTarget.update({
+				where: { id: target.id },
+				data: { caption: composeText(input.caption, input.hashtags, address), options: JSON.stringify({ link: address }) },
+			})
+		}
+	}
 	for (const [i, post] of posts.entries()) {
 		if (!needsApproval) await scheduleTargets(db, input.coopId, post.targets.map((t) => t.id), chosen[i].at, now)
 		// A post waiting for approval keeps its targets as drafts; its planned time is kept so that approving schedules it there.

@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node'
 import { z } from 'zod'
+import { publicOrigin } from '~/links/links.server.ts'
 import { COPY_TONES, type CopyTone } from '~/publishing/offline-copy.ts'
 import { postFormFromFormData, postFormSchema } from '~/publishing/post-schema.ts'
 import { savePost, writeCopyFor, type Actor } from '~/publishing/posts.server.ts'
@@ -28,7 +29,7 @@ export async function saveIntent(request: Request, actor: Actor, form: FormData,
 	if (!parsed.success) {
 		return data({ problems: [...new Set(parsed.error.issues.map((issue) => issue.message))].map((key) => ({ key })) }, { status: 400 })
 	}
-	const result = await savePost(actor, parsed.data, { postId })
+	const result = await savePost(actor, parsed.data, { postId, origin: publicOrigin(request) })
 	if (!result.ok) return data({ problems: result.problems }, { status: 400 })
 	return redirectWithToast(request, `/posts/${result.postId}`, { kind: 'success', key: OUTCOME_TOASTS[result.outcome] })
 }

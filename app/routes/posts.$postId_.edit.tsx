@@ -14,7 +14,7 @@ import { nextHourIn, saveIntent, writeCopyIntent } from './posts-compose.server.
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'update:post')
 	const post = await loadPostForEditing(coopId, params.postId!)
-	const [{ t }, choices, creators] = await Promise.all([getT(request), loadComposerChoices(coopId), loadTiktokCreators(coopId)])
+	const [{ t }, choices, creators] = await Promise.all([getT(request), loadComposerChoices(coopId, request), loadTiktokCreators(coopId)])
 	const start = post.dueAt && post.dueAt > new Date() ? instantToLocal(post.dueAt, choices.coop.timezone) : nextHourIn(choices.coop.timezone)
 	return {
 		post: { id: post.id, editable: post.editable, approvalState: post.approvalState, approvalComment: post.approvalComment },

@@ -12,7 +12,7 @@ import { nextHourIn, saveIntent, writeCopyIntent } from './posts-compose.server.
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { coopId, role } = await requireCoopPermission(request, 'create:post')
-	const [{ t }, choices, creators] = await Promise.all([getT(request), loadComposerChoices(coopId), loadTiktokCreators(coopId)])
+	const [{ t }, choices, creators] = await Promise.all([getT(request), loadComposerChoices(coopId, request), loadTiktokCreators(coopId)])
 	const renderId = new URL(request.url).searchParams.get('renderId')
 	const render = choices.renders.find((choice) => choice.id === renderId)
 	const start = nextHourIn(choices.coop.timezone)

@@ -119,19 +119,34 @@ describe('target kinds', () => {
 })
 
 describe('captions', () => {
-	test("each channel gets the caption, hashtags and the product's link for it; an override over TikTok's limit is refused", async () => {
+	test("each channel gets the caption, hashtags and its own tracked link to the product's page; an override over TikTok's limit is refused", async () => {
 		const { coop, owner } = await world()
 		const product = await createTestProduct(coop.id, { facebookUrl: 'https://www.facebook.com/htx/posts/1', shopeeUrl: 'https://shopee.vn/che-1' } as never)
 		const render = await readyRender(coop.id)
 		const page = await channel(coop.id, 'facebook_page')
 		const tiktok = await channel(coop.id, 'tiktok')
 		const zalo = await channel(coop.id, 'zalo_oa')
-		const saved = await savePost(owner, form({ renderId: render.id, productId: product.id, channelIds: [page.id, tiktok.id, zalo.id], hashtags: 'chè ocop' }))
+		const saved = await savePost(owner, form({ renderId: render.id, productId: product.id, channelIds: [page.id, tiktok.id, zalo.id], hashtags: 'chè ocop' }), {
+			origin: 'https://coop.example',
+		})
 		expect(saved.ok).toBe(true)
-		const targets = await targetsOf((saved as { postId: string }).postId)
-		const facebook = targets.find((t) => t.channelId === page.id)!
-		expect(facebook.caption).toBe('Chè Shan tuyết mới hái\n\n#chè #ocop\n👉 https://www.facebook.com/htx/posts/1')
-		expect(targets.find((t) => t.channelId === tiktok.id)!.caption).toContain('👉 https://shopee.vn/che-1')
+		const postId = (saved as { postId: string }).postId
+		const targets = await targetsOf(postId)
+		const links = await getDb().trackedLink.findMany({ where: { postId } })
+		expect(links).toHaveLength(3)
+		expect(new Set(links.map((link) => link.slug)).size).toBe(3)
+		for (const target of targets) {
+			const link = links.find((candidate) => candidate.postTargetId === target.id)!
+			expect(link).toMatchObject({ coopId: coop.id, kind: 'target', destination: 'product-page', productId: product.id, renderId: render.id, utmMedium: 'social', utmContent: link.slug })
+			expect(target.caption).toBe(`Chè Shan tuyết mới hái\n\n#chè #ocop\n👉 https://coop.example/l/${link.slug}`)
+			expect(JSON.parse(target.options)).toMatchObject({ link: `https://coop.example/l/${link.slug}` })
+		}
+		expect(links.find((link) => link.postTargetId === targets.find((t) => t.channelId === page.id)!.id)!.utmSource).toBe('facebook')
+		expect(links.find((link) => link.postTargetId === targets.find((t) => t.channelId === zalo.id)!.id)!.utmSource).toBe('zalo')
+		// The post keeps the product's own address; the render the post carries is not touched.
+		const publicSlug = (await getDb().product.findUniqueOrThrow({ where: { id: product.id } })).publicSlug
+		expect((await getDb().post.findUniqueOrThrow({ where: { id: postId } })).link).toBe(`https://coop.example/p/${publicSlug}`)
+		expect(await getDb().render.findUniqueOrThrow({ where: { id: render.id } })).toEqual(render)
 
 		const tooLong = 'Chè '.repeat(600)
 		const refused = await savePost(owner, form({ renderId: render.id, channelIds: [page.id, tiktok.id], overrides: { [tiktok.id]: tooLong } }))
@@ -203,6 +218,43 @@ describe('scheduling', () => {
 
 		const past = await savePost(owner, form({ renderId: render.id, channelIds: [page.id], when: 'schedule', day: '2030-02-28', time: '08:30' }), { now })
 		expect(past).toEqual({ ok: false, problems: [{ key: 'posts:errors.whenPast' }] })
+	})
+
+	test("without a public page, a channel's link goes to the listing that suits it; a draft saved again keeps its addresses", async () => {
+		const { coop, owner } = await world()
+		const product = await createTestProduct(coop.id, { facebookUrl: 'https://www.facebook.com/htx/posts/1', shopeeUrl: 'https://shopee.vn/che-1' } as never)
+		await getDb().product.update({ where: { id: product.id }, data: { publicPage: false } })
+		const render = await readyRender(coop.id)
+		const page = await channel(coop.id, 'facebook_page')
+		const tiktok = await channel(coop.id, 'tiktok')
+		const saved = await savePost(owner, form({ renderId: render.id, productId: product.id, channelIds: [page.id, tiktok.id] }), { origin: 'https://coop.example' })
+		const postId = (saved as { postId: string }).postId
+		const first = await getDb().trackedLink.findMany({ where: { postId }, orderBy: { slug: 'asc' } })
+		const destinationOf = async (channelId: string) => {
+			const target = (await targetsOf(postId)).find((t) => t.channelId === channelId)!
+			return (await getDb().trackedLink.findUniqueOrThrow({ where: { postTargetId: target.id } })).destination
+		}
+		expect(await destinationOf(page.id)).toBe('facebook')
+		expect(await destinationOf(tiktok.id)).toBe('shopee')
+
+		const again = await savePost(owner, form({ renderId: render.id, productId: product.id, channelIds: [page.id, tiktok.id], caption: 'Chè mới' }), { postId, origin: 'https://coop.example' })
+		expect(again.ok).toBe(true)
+		const second = await getDb().trackedLink.findMany({ where: { postId }, orderBy: { slug: 'asc' } })
+		expect(second.map((link) => link.slug)).toEqual(first.map((link) => link.slug))
+		for (const target of await targetsOf(postId)) {
+			const link = second.find((candidate) => candidate.postTargetId === target.id)!
+			expect(target.caption).toBe(`Chè mới\n\n#chè\n👉 https://coop.example/l/${link.slug}`)
+		}
+	})
+
+	test('a post without a product carries no link', async () => {
+		const { coop, owner } = await world()
+		const render = await readyRender(coop.id)
+		const page = await channel(coop.id, 'facebook_page')
+		const saved = await savePost(owner, form({ renderId: render.id, channelIds: [page.id] }))
+		const postId = (saved as { postId: string }).postId
+		expect(await getDb().trackedLink.count({ where: { postId } })).toBe(0)
+		expect((await targetsOf(postId))[0]!.caption).toBe('Chè Shan tuyết mới hái\n\n#chè')
 	})
 
 	test('a scheduled post cannot be saved over', async () => {
