@@ -9,6 +9,7 @@ import type { DeviceClass } from './device.ts'
 import { countClicks } from './click-count.ts'
 import { hashIp, newSalt, utcDay, visitorHash } from './visitor.ts'
 import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
+import { countClicksInResults } from '~/results/rollups.server.ts'
 import { getDb } from '~/utils/db.server.ts'
 
 export const FLUSH_MS = 200
@@ -86,8 +87,7 @@ async function writeClicks(batch: PendingClick[]) {
 		rows.map((row) => ({ key: `${row.visitorHash}:${row.click.linkId}`, at: row.click.at, bot: row.click.bot })),
 		lastCounted,
 	)
-	await db.click.createMany({
-		data: rows.map((row, index) => ({
+	const data = rows.map((row, index) => ({
 			linkId: row.click.linkId,
 			coopId: row.click.coopId,
 			clickId: row.click.clickId,
@@ -98,8 +98,10 @@ async function writeClicks(batch: PendingClick[]) {
 			visitorHash: row.visitorHash,
 			bot: row.click.bot,
 			counted: counted[index]!,
-		})),
-	})
+		}))
+	await db.click.createMany({ data })
+	// The dashboard's daily click counts (docs/decisions/190); a failure is put right by `studio rebuild-results`.
+	await countClicksInResults(db, data).catch((error: unknown) => console.error('results: clicks stored but not counted yet; rebuildResults will', error))
 }
 
 /** The salt of a UTC day, made on first use; salts older than two days are deleted then. */

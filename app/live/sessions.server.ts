@@ -99,8 +99,10 @@ export async function facebookPagesOf(coopId: string, db: PrismaClient = getDb()
 }
 
 /**
- * The session's tracked link (kind `live`), made once. The results engineer's
- * `ensureLiveLink` replaces this when merged; the row shape is theirs.
+ * The session's tracked link (kind `live`), made once with the session. It
+ * leads to the public page of the lineup's first product (set when that
+ * product is added, `addLineupItem`), with UTM fields for the livestream; an
+ * order through it, during the live or after from the replay, is the live's.
  */
 export async function ensureLiveLink(coopId: string, sessionId: string, db: PrismaClient = getDb()) {
 	const known = await db.trackedLink.findUnique({ where: { liveSessionId: sessionId }, select: { id: true, slug: true } })
@@ -108,7 +110,11 @@ export async function ensureLiveLink(coopId: string, sessionId: string, db: Pris
 	for (let attempt = 0; attempt < 5; attempt++) {
 		try {
 			return await db.trackedLink.create({
-				data: { coopId, slug: randomSlug(), kind: 'live', liveSessionId: sessionId, destination: 'url', label: 'live' },
+				data: {
+					coopId, slug: randomSlug(), kind: 'live', liveSessionId: sessionId, destination: 'product-page', label: 'live',
+					productId: (await db.liveItem.findFirst({ where: { sessionId }, orderBy: { position: 'asc' }, select: { productId: true } }))?.productId ?? null,
+					utmSource: 'livestream', utmMedium: 'live',
+				},
 				select: { id: true, slug: true },
 			})
 		} catch (error) {
@@ -208,6 +214,8 @@ export async function addLineupItem(coopId: string, sessionId: string, productId
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error
 	}
+	// The live's link leads to the first product of its lineup.
+	await db.trackedLink.updateMany({ where: { liveSessionId: sessionId, productId: null }, data: { productId } })
 }
 
 export const LineupItemSchema = z.object({

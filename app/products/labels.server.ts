@@ -1,3 +1,4 @@
+import { ensureLabelLink } from '~/links/links.server.ts'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
@@ -42,7 +43,9 @@ export async function makeLabelSheet(coopId: string, request: LabelRequest): Pro
 	if (!product) return null
 	const batch = request.batchId ? await findBatch(coopId, request.batchId) : null
 	if (request.batchId && (!batch || batch.productId !== product.id)) return null
-	const path = batch ? `/b/${batch.slug}` : product.publicSlug ? `/p/${product.publicSlug}` : null
+	// A batch's labels carry the label's own short link (counted as the label's clicks, leading to
+	// the batch page); a product's carry its page.
+	const path = batch ? `/l/${(await ensureLabelLink(coopId, batch.id)).slug}` : product.publicSlug ? `/p/${product.publicSlug}` : null
 	if (!path) return null
 	const url = `${request.origin}${path}`
 	const { t } = createI18n('vi')

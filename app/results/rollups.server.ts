@@ -101,6 +101,30 @@ export async function countClickInResults(db: Db, click: { linkId: string; coopI
 	await addClicks(db, click.coopId, sources.get(link.id)!, dayOfInstant(click.at, timeZone), 1)
 }
 
+/**
+ * The same for a batch of stored clicks (the click recorder's flush): one
+ * lookup of the links and of each co-op's zone, one upsert per link and day.
+ */
+export async function countClicksInResults(db: Db, clicks: Array<{ linkId: string; coopId: string; at: Date; counted: boolean; bot: boolean }>) {
+	const kept = clicks.filter((click) => click.counted && !click.bot)
+	if (kept.length === 0) return
+	const links = await db.trackedLink.findMany({ where: { id: { in: [...new Set(kept.map((c) => c.linkId))] } }, select: LINK_SELECT })
+	const sources = await linkSources(db, links)
+	const zones = new Map<string, string>()
+	for (const coopId of new Set(links.map((l) => l.coopId))) zones.set(coopId, (await coopSettings(db, coopId)).timeZone)
+	const counts = new Map<string, { coopId: string; linkId: string; day: string; count: number }>()
+	for (const click of kept) {
+		const link = links.find((l) => l.id === click.linkId)
+		if (!link || link.coopId !== click.coopId) continue
+		const day = dayOfInstant(click.at, zones.get(link.coopId) ?? DEFAULT_TIME_ZONE)
+		const key = `${link.id}|${day}`
+		const entry = counts.get(key) ?? { coopId: link.coopId, linkId: link.id, day, count: 0 }
+		entry.count++
+		counts.set(key, entry)
+	}
+	for (const { coopId, linkId, day, count } of counts.values()) await addClicks(db, coopId, sources.get(linkId)!, day, count)
+}
+
 /** A click an order remembers, found by the id passed to the product page or by its row id. */
 async function clickFact(db: Db, coopId: string, clickId: string | null): Promise<ClickFact | null> {
 	if (!clickId) return null

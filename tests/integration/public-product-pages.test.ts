@@ -270,7 +270,7 @@ describe('public photos', () => {
 })
 
 describe('printable labels', () => {
-	test("the PDF's QR code decodes to the batch page; another co-op gets 404", async () => {
+	test("the PDF's QR code decodes to the label's short link to the batch page; another co-op gets 404", async () => {
 		const { user, coop, product } = await publicProduct()
 		const batch = (await createBatch(coop.id, product.id, { code: 'LÔ 3', harvestDate: '2026-11-20', growingArea: null, producerGroup: null, note: '' }))!
 		const cookie = await sessionCookie(user.id, { activeCoopId: coop.id })
@@ -292,7 +292,11 @@ describe('printable labels', () => {
 			.ensureAlpha()
 			.raw()
 			.toBuffer({ resolveWithObject: true })
-		expect(jsQR(new Uint8ClampedArray(crop.data), crop.info.width, crop.info.height)?.data).toBe(`http://localhost/b/${batch.slug}`)
+		// The label's own short link, which leads to the batch page.
+		const decoded = jsQR(new Uint8ClampedArray(crop.data), crop.info.width, crop.info.height)?.data
+		expect(decoded).toMatch(/^http:\/\/localhost\/l\/[2-9a-hjkmnp-z]{6}$/)
+		const link = await getDb().trackedLink.findUniqueOrThrow({ where: { slug: decoded!.split('/').pop()! } })
+		expect(link).toMatchObject({ coopId: coop.id, kind: 'label', batchId: batchRow.id, destination: 'batch-page' })
 		const text = page.toStructuredText('').asText().replace(/\s+/g, ' ')
 		expect(text).toContain('Chè Shan tuyết Suối Giàng')
 		expect(text).toContain('LÔ 3')
