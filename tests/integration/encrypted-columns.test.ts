@@ -54,6 +54,8 @@ test('`studio reencrypt` walks the registered columns (the channel tokens) with 
 		{ model: 'channel', field: 'accessToken' },
 		{ model: 'channel', field: 'refreshToken' },
 		{ model: 'oAuthState', field: 'codeVerifier' },
+		{ model: 'coop', field: 'webhookSecret' },
+		{ model: 'liveSession', field: 'overlayToken' },
 	])
 	await getDb().channel.deleteMany({})
 	const coop = await coopWithPhone(null)
@@ -67,7 +69,7 @@ test('`studio reencrypt` walks the registered columns (the channel tokens) with 
 	const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown)
 	expect(lines).toContainEqual({ model: 'channel', field: 'accessToken', reencrypted: 1, alreadyCurrent: 0 })
 	expect(lines).toContainEqual({ model: 'channel', field: 'refreshToken', reencrypted: 0, alreadyCurrent: 1 })
-	expect(lines.at(-1)).toEqual({ columns: 3, reencrypted: 1 })
+	expect(lines.at(-1)).toEqual({ columns: 5, reencrypted: 1 })
 	const stored = await getDb().channel.findUniqueOrThrow({ where: { id: channel.id } })
 	expect(stored.accessToken!.split('.')[1]).toBe(encryptionKeyId(newKey))
 	expect(decryptWith(makeKeyring(newKey), stored.accessToken!)).toBe('zalo-access-token')
