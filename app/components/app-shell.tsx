@@ -156,7 +156,7 @@ function PhoneMenu({ shell }: { shell: ShellContext }) {
 				className="absolute inset-x-0 top-full max-h-[calc(100dvh-4rem)] overflow-y-auto border-b border-stone-200 bg-white p-3 shadow-lg"
 			>
 				{shell.coop ? <p className="mb-2 px-3 text-sm break-words text-stone-500">{shell.coop.name}</p> : null}
-				<nav className="flex flex-col gap-1" aria-label={t('nav.label')}>
+				<nav className="grid grid-cols-2 gap-1" aria-label={t('nav.label')}>
 					<Destinations shell={shell} linkClass="flex min-h-11 items-center rounded-lg px-3 text-base font-medium" />
 				</nav>
 				<LogoutButton className="mt-3" />

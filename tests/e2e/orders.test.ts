@@ -55,7 +55,8 @@ test('staff enter a phone order with the live the customer watched', async () =>
 	await page.getByLabel('Số điện thoại').fill('0912 345 678')
 	await page.getByRole('button', { name: 'Lưu đơn' }).click()
 	await page.waitForURL(/\/orders\/(?!new)\w+$/)
-	await expect(page.getByRole('heading', { name: 'ĐH-0001' }).isVisible()).resolves.toBe(true)
+	// A client-side redirect: wait for the order page to be drawn before reading it.
+	await page.getByRole('heading', { name: 'ĐH-0001' }).waitFor()
 	await expect(page.getByTestId('order-attribution').textContent()).resolves.toContain('Livestream: Live chè tối thứ Bảy')
 
 	await page.getByRole('button', { name: 'Chuyển sang “Đã xác nhận”' }).click()
