@@ -17,7 +17,7 @@ export type SessionFormValues = {
 	replayUrl?: string | null
 }
 
-export function SessionFields({ values, pages, errors, withReplay = false }: { values: SessionFormValues; pages: Array<{ id: string; name: string }>; errors?: Record<string, string[] | undefined>; withReplay?: boolean }) {
+export function SessionFields({ values, pages, liveVideos = [], errors, withReplay = false }: { values: SessionFormValues; pages: Array<{ id: string; name: string }>; liveVideos?: Array<{ id: string; title: string; status: string }>; errors?: Record<string, string[] | undefined>; withReplay?: boolean }) {
 	const { t } = useTranslation('live')
 	const [platform, setPlatform] = useState(values.platform === 'facebook' ? 'facebook' : 'other')
 	const error = (name: string) => (errors?.[name]?.length ? <p className="field-error">{t('form.invalid')}</p> : null)
@@ -63,7 +63,14 @@ export function SessionFields({ values, pages, errors, withReplay = false }: { v
 					</div>
 					<div>
 						<label htmlFor="live-video" className="field-label">{t('form.liveVideoId')}</label>
-						<input id="live-video" name="liveVideoId" inputMode="numeric" defaultValue={values.liveVideoId ?? ''} className="field-input w-full" />
+						<input id="live-video" name="liveVideoId" inputMode="numeric" list={liveVideos.length > 0 ? 'live-videos' : undefined} defaultValue={values.liveVideoId ?? ''} className="field-input w-full" />
+						{liveVideos.length > 0 ? (
+							<datalist id="live-videos" data-testid="live-videos">
+								{liveVideos.map((video) => (
+									<option key={video.id} value={video.id}>{`${video.title || video.id} · ${video.status}`}</option>
+								))}
+							</datalist>
+						) : null}
 						<p className="text-sm text-stone-600">{t('form.liveVideoHint')}</p>
 						{error('liveVideoId')}
 					</div>

@@ -1,3 +1,4 @@
+import { pageLiveVideos, startCommentPolling } from './live-polling.server.ts'
 import crypto from 'node:crypto'
 import { z } from 'zod'
 import { isUniqueViolation } from '~/accounts/prisma-errors.server.ts'
@@ -138,6 +139,13 @@ export async function loadRunSheet(coopId: string, sessionId: string, origin: st
 	])
 	const inLineup = new Set(items.map((item) => item.productId))
 	const base = origin.replace(/\/+$/, '')
+	// The Page's live videos to choose from (the id can still be typed when Facebook cannot be asked).
+	const liveVideos =
+		session.platform === 'facebook' && session.channelId
+			? await pageLiveVideos(coopId, session.channelId, db)
+					.then((videos) => videos.map((v) => ({ id: v.id, title: v.title, status: v.status })))
+					.catch(() => [])
+			: []
 	const linkUrl = `${base}/l/${link.slug}`
 	const overlayToken = readOverlayToken(session.overlayToken)
 	return {
@@ -162,6 +170,7 @@ export async function loadRunSheet(coopId: string, sessionId: string, origin: st
 		addable: products.filter((product) => !inLineup.has(product.id)),
 		timeZone,
 		pages,
+		liveVideos,
 	}
 }
 
@@ -312,6 +321,8 @@ export async function moveLive(coopId: string, sessionId: string, move: 'start' 
 	})
 	if (moved.count !== 1) return { ok: false as const }
 	await publishCoopEvent(coopId, { type: 'live.session.updated', sessionId, onScreenItemId, state: to }).catch(() => undefined)
+	// A Facebook live's comments are read from now on; if Redis is away, the reconciler starts the poller within a minute.
+	if (to === 'live') await startCommentPolling(sessionId, db).catch((error: unknown) => console.error(`live ${sessionId}: comment polling not started yet`, error))
 	return { ok: true as const, state: to }
 }
 

@@ -119,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? 'Livestream'} · Co-op Studio` }]
 
 export default function RunSheetPage() {
-	const { session, items, link, addable, timeZone, pages } = useLoaderData<typeof loader>()
+	const { session, items, link, addable, timeZone, pages, liveVideos } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t, i18n } = useTranslation('live')
 	const may = useCan()
@@ -288,6 +288,7 @@ export default function RunSheetPage() {
 						<SessionFields
 							withReplay
 							pages={pages}
+							liveVideos={liveVideos}
 							errors={actionData?.errors ?? undefined}
 							values={{ title: session.title, day: scheduled?.day ?? '', time: scheduled?.time ?? '20:00', platform: session.platform, channelId: session.channelId, liveVideoId: session.liveVideoId, replayUrl: session.replayUrl }}
 						/>

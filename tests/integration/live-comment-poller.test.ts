@@ -170,3 +170,18 @@ test('startCommentPolling starts a live Facebook session at once and leaves othe
 	const stranger = await createCoopWithOwner()
 	await expect(pageLiveVideos(stranger.coopId, channelId)).rejects.toBeInstanceOf(LiveChannelError)
 })
+
+test('the run sheet offers the Page\'s live videos to choose from, and starting the live starts reading its comments', async () => {
+	const { loadRunSheet, moveLive } = await import('~/live/sessions.server.ts')
+	const channel = await createChannel(coopId, { platform: 'facebook_page', externalId: `page-sheet-${++videos}` })
+	graph.addLive(`live-sheet-${videos}`, { pageId: channel.externalId!, title: 'Live thứ Bảy' })
+	const session = await getDb().liveSession.create({ data: { coopId, title: 'Live thứ Bảy', platform: 'facebook', channelId: channel.id, liveVideoId: `live-sheet-${videos}` } })
+	const sheet = await loadRunSheet(coopId, session.id, 'http://coop.example')
+	expect(sheet.liveVideos.map((v) => v.id)).toContain(`live-sheet-${videos}`)
+
+	const queue = getQueue(QUEUES.liveComments)
+	expect(await moveLive(coopId, session.id, 'start')).toEqual({ ok: true, state: 'live' })
+	expect((await row(session.id)).pollState).toBe('starting')
+	expect(await queue.getJob(jobIds.liveComments(session.id))).toBeTruthy()
+	await queue.remove(jobIds.liveComments(session.id))
+})
