@@ -8,11 +8,19 @@ export const SLUG_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz'
 /** A random slug of `length` characters from SLUG_ALPHABET (31^6 ≈ 887 million for the default). */
 export function randomSlug(length = 6): string {
 	let out = ''
-	while (out.length < length) {
-		for (const byte of crypto.randomBytes(length)) {
-			// 248 = 8 × 31: the top bytes are skipped so that every character is equally likely.
-			if (byte < 248 && out.length < length) out += SLUG_ALPHABET[byte % SLUG_ALPHABET.length]
-		}
+	while (out.length < length) out += slugFromBytes(crypto.randomBytes(length), length - out.length)
+	return out
+}
+
+/**
+ * Up to `length` characters from random bytes. Bytes 248–255 are skipped
+ * (248 = 8 × 31) so that every character is equally likely.
+ */
+export function slugFromBytes(bytes: Uint8Array, length: number): string {
+	let out = ''
+	for (const byte of bytes) {
+		if (out.length >= length) break
+		if (byte < 248) out += SLUG_ALPHABET[byte % SLUG_ALPHABET.length]
 	}
 	return out
 }

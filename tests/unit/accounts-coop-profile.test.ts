@@ -78,6 +78,28 @@ test('the bank account for VietQR: all three fields or none, each checked', () =
 	expect(wrong.status === 'error' && wrong.error).toMatchObject({ bankBin: ['errors.bankBinInvalid'], bankAccount: ['errors.bankAccountInvalid'] })
 })
 
+test('bank fields: whole-value checks, length limits, and only the missing ones are named', () => {
+	const parse = (bank: Record<string, string>) => parseWithZod(form({ ...valid, ...bank }), { schema: CoopProfileSchema })
+	const errors = (bank: Record<string, string>) => {
+		const result = parse(bank)
+		return result.status === 'error' ? result.error : null
+	}
+	const ok = { bankBin: '970436', bankAccount: '0011223344', bankAccountName: 'HTX Chè' }
+	expect(errors({ ...ok, bankBin: 'x970436' })).toMatchObject({ bankBin: ['errors.bankBinInvalid'] })
+	expect(errors({ ...ok, bankBin: '9704361' })).toMatchObject({ bankBin: ['errors.bankBinInvalid'] })
+	expect(errors({ ...ok, bankAccount: '#0011223344' })).toMatchObject({ bankAccount: ['errors.bankAccountInvalid'] })
+	expect(errors({ ...ok, bankAccount: '0011223344#' })).toMatchObject({ bankAccount: ['errors.bankAccountInvalid'] })
+	expect(errors({ ...ok, bankAccount: '1'.repeat(20) })).toMatchObject({ bankAccount: ['errors.bankAccountInvalid'] })
+	expect(errors({ ...ok, bankAccount: 'ab12' })).toBeNull()
+	expect(errors({ ...ok, bankAccount: '1'.repeat(19) })).toBeNull()
+	expect(errors({ ...ok, bankAccountName: 'a'.repeat(80) })).toBeNull()
+	expect(errors({ ...ok, bankAccountName: 'a'.repeat(81) })).toMatchObject({ bankAccountName: ['errors.tooLong'] })
+	const two = errors({ bankBin: '970436', bankAccount: '0011223344' })
+	expect(two).toEqual({ bankAccountName: ['errors.bankIncomplete'] })
+	const one = errors({ bankAccountName: 'HTX Chè' })
+	expect(one).toEqual({ bankBin: ['errors.bankIncomplete'], bankAccount: ['errors.bankIncomplete'] })
+})
+
 test('the profile schema answers with translation keys for each bad field', () => {
 	const result = parseWithZod(form({ name: 'X', province: '', timezone: 'Asia/Hanoi', phone: '0212345678', zalo: 'hello' }), {
 		schema: CoopProfileSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSlugShaped, productSlug, randomSlug, SLUG_ALPHABET } from '~/links/slug.ts'
+import { isSlugShaped, productSlug, randomSlug, SLUG_ALPHABET, slugFromBytes } from '~/links/slug.ts'
 
 describe('link slugs', () => {
 	it('uses 31 characters without look-alikes', () => {
@@ -14,6 +14,14 @@ describe('link slugs', () => {
 			expect([...slug].every((c) => SLUG_ALPHABET.includes(c))).toBe(true)
 		}
 		expect(randomSlug()).toHaveLength(6)
+	})
+
+	it('maps bytes evenly: 0–247 onto the alphabet, 248–255 skipped, never more than asked', () => {
+		expect(slugFromBytes(Uint8Array.from([0, 30, 31, 247]), 10)).toBe('2z2z')
+		expect(slugFromBytes(Uint8Array.from([248, 255, 1, 250, 2]), 10)).toBe('34')
+		expect(slugFromBytes(Uint8Array.from([247, 248]), 10)).toBe('z')
+		expect(slugFromBytes(Uint8Array.from([1, 2, 3, 4]), 2)).toBe('34')
+		expect(slugFromBytes(Uint8Array.from([1, 2]), 0)).toBe('')
 	})
 
 	it('spreads over the whole alphabet', () => {
