@@ -304,7 +304,7 @@ export type CommentAction = { ok: true } | { ok: false; reason: 'already_replied
 
 async function pageTokenOf(db: PrismaClient, coopId: string, channelId: string | null) {
 	if (!channelId) return null
-	const channel = await db.channel.findFirst({ where: { id: channelId, coopId, platform: 'facebook', archivedAt: null }, select: { externalId: true, accessToken: true } })
+	const channel = await db.channel.findFirst({ where: { id: channelId, coopId, platform: 'facebook_page', archivedAt: null }, select: { externalId: true, accessToken: true } })
 	if (!channel?.accessToken || !channel.externalId) return null
 	return { pageId: channel.externalId, token: decryptSecret(channel.accessToken) }
 }

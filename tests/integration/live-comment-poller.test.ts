@@ -185,3 +185,31 @@ test('the run sheet offers the Page\'s live videos to choose from, and starting 
 	expect(await queue.getJob(jobIds.liveComments(session.id))).toBeTruthy()
 	await queue.remove(jobIds.liveComments(session.id))
 })
+
+test('the console hides a Facebook comment that shows a phone number and sends one private reply, through the Graph API', async () => {
+	const { hideComment, replyPrivately } = await import('~/live/live-console.server.ts')
+	const channel = await createChannel(coopId, { platform: 'facebook_page', externalId: `77${++videos}` })
+	const videoId = `1${videos}000`
+	graph.addLive(videoId, { pageId: channel.externalId! })
+	const { sessionId } = await createLiveSession(coopId, { platform: 'facebook', channelId: channel.id, liveVideoId: videoId, onScreen: 'A1' })
+	const said = graph.comment(videoId, 'chốt A1 0912 345 678', { id: 'u9', name: 'Hoa' })
+	const comment = await getDb().liveComment.create({ data: { sessionId, coopId, externalId: said.id, author: 'Hoa', text: said.message, at: new Date(said.createdMs), intent: 'order' } })
+
+	expect(await hideComment(coopId, sessionId, comment.id)).toEqual({ ok: true })
+	expect(graph.hidden.has(said.id)).toBe(true)
+	expect(new URLSearchParams(graph.posts.at(-1)!.body).get('is_hidden')).toBe('true')
+	expect((await getDb().liveComment.findUniqueOrThrow({ where: { id: comment.id } })).hidden).toBe(true)
+
+	const replies = await Promise.all([
+		replyPrivately(coopId, sessionId, comment.id, 'Đã chốt đơn cho chị Hoa: 1 hộp A1'),
+		replyPrivately(coopId, sessionId, comment.id, 'Đã chốt đơn cho chị Hoa: 1 hộp A1'),
+	])
+	expect(replies.filter((r) => r.ok)).toHaveLength(1)
+	expect(replies.find((r) => !r.ok)).toEqual({ ok: false, reason: 'already_replied' })
+	expect(graph.replies).toEqual([{ pageId: channel.externalId, commentId: said.id, text: 'Đã chốt đơn cho chị Hoa: 1 hộp A1' }])
+
+	// A comment Facebook no longer knows: the platform's refusal is shown and the reply can be tried again.
+	const gone = await getDb().liveComment.create({ data: { sessionId, coopId, externalId: `${videoId}_999`, author: 'X', text: 'hỏi giá', at: new Date(), intent: 'question' } })
+	expect(await replyPrivately(coopId, sessionId, gone.id, 'Dạ')).toMatchObject({ ok: false, reason: 'platform' })
+	expect((await getDb().liveComment.findUniqueOrThrow({ where: { id: gone.id } })).repliedAt).toBeNull()
+})

@@ -20,6 +20,12 @@ export type LiveMishap =
 	| { kind: 'hang' }
 
 export type FakeGraphLive = {
+	/** POSTs received (hide, private reply), with their raw bodies. */
+	posts: Array<{ path: string; body: string }>
+	/** Comment ids hidden through POST /{comment-id} is_hidden=true. */
+	hidden: Set<string>
+	/** Private replies sent through POST /{page-id}/messages. */
+	replies: Array<{ pageId: string; commentId: string; text: string }>
 	url: string
 	/** Every request: path and query. */
 	requests: Array<{ path: string; query: URLSearchParams }>
@@ -46,6 +52,13 @@ export async function startFakeGraphLive(): Promise<FakeGraphLive> {
 	let counter = 0
 
 	const server = http.createServer((req, res) => {
+		if (req.method === 'POST') {
+			let raw = ''
+			req.setEncoding('utf8')
+			req.on('data', (chunk: string) => (raw += chunk))
+			req.on('end', () => answerPost(req, res, raw))
+			return
+		}
 		const url = new URL(req.url ?? '/', 'http://fake')
 		fake.requests.push({ path: url.pathname, query: url.searchParams })
 		const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -107,8 +120,48 @@ export async function startFakeGraphLive(): Promise<FakeGraphLive> {
 		const paging = { cursors: { before: cursor(start), after: cursor(start + page.length) }, ...(start + limit < list.length ? { next: next.toString() } : {}) }
 		return send(200, { data, paging })
 	})
+	// Comment: POST /{comment-id} is_hidden=true (form body, token in the body) → {"success": true}.
+	// Private Replies: POST /{page-id}/messages?access_token= with {"recipient": {"comment_id"}, "message": {"text"}}
+	// → {"recipient_id", "message_id"}; a second reply to one comment → (#10900) Activity already replied to.
+	function answerPost(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+		const url = new URL(req.url ?? '/', 'http://fake')
+		const send = (status: number, body: unknown) => {
+			res.writeHead(status, { 'content-type': 'application/json' })
+			res.end(JSON.stringify(body))
+		}
+		const parts = url.pathname.split('/').filter(Boolean)
+		const form = new URLSearchParams(raw)
+		const token = url.searchParams.get('access_token') ?? form.get('access_token') ?? ''
+		fake.posts.push({ path: url.pathname, body: raw })
+		if (!VALID_TOKENS.has(token)) return send(400, { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } })
+		const allComments = [...lives.values()].flatMap((live) => live.comments)
+		if (parts.length === 2) {
+			if (!allComments.some((c) => c.id === parts[1])) return send(400, { error: { message: `(#100) Object with ID '${parts[1]}' does not exist`, code: 100 } })
+			if (form.get('is_hidden') === 'true') fake.hidden.add(parts[1]!)
+			else fake.hidden.delete(parts[1]!)
+			return send(200, { success: true })
+		}
+		if (parts.length === 3 && parts[2] === 'messages') {
+			let body: { recipient?: { comment_id?: string }; message?: { text?: string } } = {}
+			try {
+				body = JSON.parse(raw) as typeof body
+			} catch {
+				return send(400, { error: { message: '(#100) Invalid JSON', code: 100 } })
+			}
+			const commentId = body.recipient?.comment_id ?? ''
+			if (!allComments.some((c) => c.id === commentId)) return send(400, { error: { message: '(#100) Invalid comment_id', code: 100 } })
+			if (fake.replies.some((r) => r.commentId === commentId)) return send(400, { error: { message: '(#10900) Activity already replied to', type: 'OAuthException', code: 10900 } })
+			fake.replies.push({ pageId: parts[1]!, commentId, text: body.message?.text ?? '' })
+			return send(200, { recipient_id: `psid-${fake.replies.length}`, message_id: `m_${fake.replies.length}` })
+		}
+		return send(404, { error: { message: 'Unknown path', code: 803 } })
+	}
+
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 	const fake: FakeGraphLive = {
+		posts: [],
+		hidden: new Set<string>(),
+		replies: [],
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		requests: [],
 		usagePercent: 0,
