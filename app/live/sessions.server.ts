@@ -90,13 +90,13 @@ export async function createSession(coopId: string, userId: string, input: NewSe
 }
 
 async function facebookChannelId(db: PrismaClient, coopId: string, channelId: string) {
-	const channel = await db.channel.findFirst({ where: { id: channelId, coopId, platform: 'facebook', archivedAt: null }, select: { id: true } })
+	const channel = await db.channel.findFirst({ where: { id: channelId, coopId, platform: 'facebook_page', archivedAt: null }, select: { id: true } })
 	return channel?.id ?? null
 }
 
 /** The Facebook Pages a live can run on (the connected, unarchived ones). */
 export async function facebookPagesOf(coopId: string, db: PrismaClient = getDb()) {
-	return db.channel.findMany({ where: { coopId, platform: 'facebook', archivedAt: null }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
+	return db.channel.findMany({ where: { coopId, platform: 'facebook_page', archivedAt: null }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
 }
 
 /**

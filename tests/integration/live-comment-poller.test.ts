@@ -178,6 +178,12 @@ test('the run sheet offers the Page\'s live videos to choose from, and starting 
 	const session = await getDb().liveSession.create({ data: { coopId, title: 'Live thứ Bảy', platform: 'facebook', channelId: channel.id, liveVideoId: `live-sheet-${videos}` } })
 	const sheet = await loadRunSheet(coopId, session.id, 'http://coop.example')
 	expect(sheet.liveVideos.map((v) => v.id)).toContain(`live-sheet-${videos}`)
+	// The Page is offered, and a session made on it keeps it.
+	expect(sheet.pages.map((p) => p.id)).toContain(channel.id)
+	const { createSession } = await import('~/live/sessions.server.ts')
+	const owner = await getDb().membership.findFirstOrThrow({ where: { coopId }, select: { userId: true } })
+	const made = await createSession(coopId, owner.userId, { title: 'Live Chủ nhật', platform: 'facebook', channelId: channel.id, liveVideoId: `live-sheet-${videos}` })
+	expect((await row(made.id)).channelId).toBe(channel.id)
 
 	const queue = getQueue(QUEUES.liveComments)
 	expect(await moveLive(coopId, session.id, 'start')).toEqual({ ok: true, state: 'live' })
